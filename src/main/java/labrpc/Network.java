@@ -1,0 +1,316 @@
+package labrpc;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import labgob.LabGob;
+import labgob.LabGobException;
+
+/**
+ * labrpc: an in-process network that can lose, delay and reorder RPCs, and whose servers can be
+ * cut off or killed. The Java port of Go's {@code labrpc.go}, with its semantics and numbers.
+ *
+ * <pre>
+ * Network net = new Network(seed);
+ * ClientEnd end = net.makeEnd("end-0-1");      // made disabled and unconnected
+ * net.connect("end-0-1", "server-0-1");
+ * net.enable("end-0-1", true);
+ * Server srv = new Server();
+ * srv.addService(new Service(raft));          // handlers as "Raft.method"
+ * net.addServer("server-0-1", srv);
+ * boolean ok = end.call("Raft.requestVote", args, reply);
+ * </pre>
+ *
+ * <p>What a call meets, with the Go numbers:
+ *
+ * <ul>
+ *   <li>End enabled and connected to a live server: on an unreliable network the request waits
+ *       0–26 ms, then is dropped 10% of the time (the handler does not run). Otherwise the handler
+ *       runs; if the end is disabled or the server deleted while it runs, the caller gets false at
+ *       once. After the handler, on an unreliable network, the reply is dropped 10% of the time
+ *       (the handler's effects stay). With long reordering, about 2/3 of replies are delivered
+ *       200–2199 ms late, whatever the reliability.
+ *   <li>End disabled or unconnected, or server deleted: false after 0–99 ms, or 0–6999 ms with
+ *       long delays (the Raft tester turns them on, so a leader must not wait for its RPCs).
+ * </ul>
+ *
+ * <p>Counting, as in Go: {@link #getTotalCount()} counts every call; {@link #getCount(String)} the
+ * requests that reached a server; {@link #getTotalBytes()} the encoded size of every request plus
+ * every reply that was delivered.
+ *
+ * <p>Every random choice comes from one {@link Random} seeded by the constructor, so a seed fixes
+ * the sequence of choices; which call gets which choice still depends on thread timing. Delays
+ * cost no thread of the network's: the calling thread, which has to wait anyway, waits them out.
+ */
+public final class Network {
+  static final int SHORT_DELAY_MS = 27;
+  static final int LONG_DELAY_MS = 7000;
+  static final int DEAD_SERVER_DELAY_MS = 100;
+  static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private final Random rand;
+  private final long seed;
+
+  // Topology and settings; guarded by this.
+  private boolean reliable = true;
+  private boolean longDelays;
+  private boolean longReordering;
+  private final Map<String, ClientEnd> ends = new HashMap<>();
+  private final Map<String, Boolean> enabled = new HashMap<>();
+  private final Map<String, String> connections = new HashMap<>();
+  private final Map<String, Server> servers = new HashMap<>();
+
+  private final AtomicInteger totalCount = new AtomicInteger();
+  private final AtomicLong totalBytes = new AtomicLong();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Set<PendingCall> waiting = ConcurrentHashMap.newKeySet();
+  private volatile RpcErrorListener errorListener;
+
+  /** A network whose random choices come from {@code seed}. */
+  public Network(long seed) {
+    this.seed = seed;
+    this.rand = new Random(seed);
+  }
+
+  /** A network with a random seed. */
+  public Network() {
+    this(new java.security.SecureRandom().nextLong());
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  // ---- settings ----------------------------------------------------------------------------
+
+  public synchronized void setReliable(boolean yes) {
+    reliable = yes;
+  }
+
+  public synchronized boolean isReliable() {
+    return reliable;
+  }
+
+  public synchronized void setLongDelays(boolean yes) {
+    longDelays = yes;
+  }
+
+  public synchronized boolean isLongDelays() {
+    return longDelays;
+  }
+
+  public synchronized void setLongReordering(boolean yes) {
+    longReordering = yes;
+  }
+
+  public synchronized boolean isLongReordering() {
+    return longReordering;
+  }
+
+  /** Where programming errors go (unknown method, handler threw); see {@link RpcErrorListener}. */
+  public void setErrorListener(RpcErrorListener listener) {
+    this.errorListener = listener;
+  }
+
+  // ---- topology ----------------------------------------------------------------------------
+
+  /** A new end, disabled and unconnected. End names must be unique. */
+  public synchronized ClientEnd makeEnd(String endName) {
+    if (ends.containsKey(endName)) {
+      throw new IllegalArgumentException("labrpc: makeEnd: end " + endName + " already exists");
+    }
+    ClientEnd e = new ClientEnd(endName, this);
+    ends.put(endName, e);
+    enabled.put(endName, false);
+    connections.remove(endName);
+    return e;
+  }
+
+  public synchronized void deleteEnd(String endName) {
+    ends.remove(endName);
+    enabled.remove(endName);
+    connections.remove(endName);
+    wakeWaiters();
+  }
+
+  public synchronized void addServer(String serverName, Server server) {
+    servers.put(serverName, server);
+    wakeWaiters();
+  }
+
+  /** Kills a server: calls in flight to it return false, later calls meet a dead server. */
+  public synchronized void deleteServer(String serverName) {
+    servers.put(serverName, null);
+    wakeWaiters();
+  }
+
+  /** Connects an end to a server; the end still has to be enabled. */
+  public synchronized void connect(String endName, String serverName) {
+    connections.put(endName, serverName);
+  }
+
+  /** Enables or disables an end; a disabled end behaves like a cut cable. */
+  public synchronized void enable(String endName, boolean yes) {
+    enabled.put(endName, yes);
+    if (!yes) {
+      wakeWaiters();
+    }
+  }
+
+  // ---- counters ----------------------------------------------------------------------------
+
+  /** RPCs that reached the server {@code serverName}; 0 if there is none. */
+  public int getCount(String serverName) {
+    Server s;
+    synchronized (this) {
+      s = servers.get(serverName);
+    }
+    return s == null ? 0 : s.getCount();
+  }
+
+  /** Every call made through this network, delivered or not. */
+  public int getTotalCount() {
+    return totalCount.get();
+  }
+
+  /** Bytes of every request plus every delivered reply. */
+  public long getTotalBytes() {
+    return totalBytes.get();
+  }
+
+  /** Ends the network: calls not yet sent, and calls still waiting out a delay, return false. */
+  public void cleanup() {
+    closed.countDown();
+    wakeWaiters();
+  }
+
+  // ---- the RPC path ------------------------------------------------------------------------
+
+  /** One call, on the caller's thread; the Java version of Go's processReq. */
+  boolean process(ClientEnd end, String svcMeth, byte[] req, Object reply) {
+    if (closed.getCount() == 0) {
+      return false;
+    }
+    totalCount.incrementAndGet();
+    totalBytes.addAndGet(req.length);
+
+    String endName = end.name();
+    boolean isEnabled;
+    String serverName;
+    Server server;
+    boolean isReliable;
+    boolean isLongReordering;
+    boolean isLongDelays;
+    synchronized (this) {
+      isEnabled = Boolean.TRUE.equals(enabled.get(endName)) && ends.get(endName) == end;
+      serverName = connections.get(endName);
+      server = serverName == null ? null : servers.get(serverName);
+      isReliable = reliable;
+      isLongReordering = longReordering;
+      isLongDelays = longDelays;
+    }
+
+    if (!isEnabled || server == null) {
+      // Simulate no reply and an eventual timeout.
+      int ms = isLongDelays ? rand.nextInt(LONG_DELAY_MS) : rand.nextInt(DEAD_SERVER_DELAY_MS);
+      sleep(ms);
+      return false;
+    }
+    if (!isReliable) {
+      if (!sleep(rand.nextInt(SHORT_DELAY_MS)) || rand.nextInt(1000) < 100) {
+        return false; // drop the request (or the network was cleaned up meanwhile)
+      }
+    }
+
+    PendingCall call = new PendingCall(this, server, svcMeth, req, reply.getClass());
+    HandlerPool.SHARED.execute(call);
+    Server.Outcome outcome = awaitHandler(call, end, serverName, server);
+    if (outcome == null || isServerDead(end, serverName, server) || !outcome.ok()) {
+      // The handler is stuck on a dead server, or the server died meanwhile (so a reply from
+      // a superseded server can never confirm a write), or the handler failed.
+      return false;
+    }
+    if (!isReliable && rand.nextInt(1000) < 100) {
+      return false; // drop the reply; the handler's effects remain
+    }
+    if (isLongReordering && rand.nextInt(900) < 600) {
+      int ms = 200 + rand.nextInt(1 + rand.nextInt(2000));
+      if (!sleep(ms)) {
+        return false;
+      }
+    }
+    totalBytes.addAndGet(outcome.reply.length);
+    try {
+      LabGob.copyFields(LabGob.decode(outcome.reply), reply);
+    } catch (LabGobException e) {
+      reportError("labrpc: cannot fill in the reply of " + svcMeth + ": " + e.getMessage(), e);
+      return false;
+    }
+    return true;
+  }
+
+  /** Waits for the handler, giving up when the server is dead (checked at least every 100 ms). */
+  private Server.Outcome awaitHandler(PendingCall call, ClientEnd end, String serverName,
+      Server server) {
+    Server.Outcome o = call.await(POLL_NANOS);
+    if (o != null) {
+      return o;
+    }
+    waiting.add(call);
+    try {
+      while (true) {
+        o = call.await(POLL_NANOS);
+        if (o != null) {
+          return o;
+        }
+        if (isServerDead(end, serverName, server) || closed.getCount() == 0
+            || Thread.currentThread().isInterrupted()) {
+          return null;
+        }
+      }
+    } finally {
+      waiting.remove(call);
+    }
+  }
+
+  private synchronized boolean isServerDead(ClientEnd end, String serverName, Server server) {
+    return !Boolean.TRUE.equals(enabled.get(end.name())) || servers.get(serverName) != server;
+  }
+
+  private void wakeWaiters() {
+    for (PendingCall c : waiting) {
+      c.wake();
+    }
+  }
+
+  /** Sleeps on the caller's thread; false if the network was cleaned up or we were interrupted. */
+  private boolean sleep(int ms) {
+    if (ms <= 0) {
+      return closed.getCount() != 0;
+    }
+    try {
+      return !closed.await(ms, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  void reportError(String message, Throwable cause) {
+    RpcErrorListener l = errorListener;
+    if (l != null) {
+      l.rpcError(message, cause);
+    } else {
+      System.err.println(message);
+      if (cause != null) {
+        cause.printStackTrace();
+      }
+    }
+  }
+}

@@ -1,0 +1,319 @@
+package raft;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import labrpc.ClientEnd;
+import raftapi.ApplyMsg;
+import raftapi.Persister;
+import tester.Config;
+import tester.ServerGrp;
+
+/**
+ * The Raft tester, the Java port of {@code raft1/test.go}: it runs {@code n} Raft peers on one
+ * labrpc network (with long delays on, so a leader cannot wait for RPCs to dead peers), and gives
+ * the tests their checkers, with the Go names, loop counts, sleeps and messages.
+ *
+ * <ul>
+ *   <li>{@link #checkOneLeader()}: within about 5 s, exactly one leader among connected peers;
+ *   <li>{@link #checkTerms()}: all connected peers agree on the term;
+ *   <li>{@link #checkNoLeader()}: no connected peer thinks it is the leader;
+ *   <li>{@link #nCommitted(int)}: how many peers applied an index, and that they agree;
+ *   <li>{@link #one(Object, int, boolean)}: a complete agreement on a command within 10 s;
+ *   <li>{@link #waitCommitted(int, int, int)}: at least n peers apply an index (Go's wait).
+ * </ul>
+ *
+ * Peers are reached through {@code srvs[i].raft()}, a guarded view whose calls must return
+ * quickly.
+ */
+public class RaftTester extends Config {
+  /** The tester generously allows solutions to complete elections in one second. */
+  public static final int RAFT_ELECTION_TIMEOUT = 1000;
+
+  /** The Go test's {@code ts.g}: the group of peers, to connect, disconnect, crash and restart. */
+  final ServerGrp g;
+  final int n;
+  final RfSrv[] srvs;
+  private final boolean snapshot;
+  private volatile boolean finished;
+  private int maxIndex;
+
+  /** A result of {@link #nCommitted}: how many peers applied the index, and the command. */
+  record Committed(int count, Object cmd) {}
+
+  /** A result of {@link #checkLogs}: an error message or "", and whether index-1 was applied. */
+  record CheckResult(String error, boolean prevOk) {}
+
+  /** Go's {@code makeTest(t, n, reliable, snapshot)}. */
+  static RaftTester makeTest(int n, boolean reliable, boolean snapshot) {
+    return new RaftTester(n, reliable, snapshot);
+  }
+
+  private RaftTester(int n, boolean reliable, boolean snapshot) {
+    this.n = n;
+    this.srvs = new RfSrv[n];
+    this.snapshot = snapshot;
+    init(n, reliable, this::mksrv);
+    this.g = group(GRP0);
+    setLongDelays(true);
+  }
+
+  private List<Object> mksrv(ClientEnd[] ends, int gid, int srv, Persister persister) {
+    RfSrv s = new RfSrv(this, srv, ends, persister, snapshot);
+    synchronized (this) {
+      srvs[srv] = s;
+    }
+    return List.of(s, s.rawRaft());
+  }
+
+  /** Restarts peer {@code i} (shut down before) and reconnects every peer, as 2025 does. */
+  void restart(int i) {
+    g.startServer(i);
+    g.connectAll();
+  }
+
+  @Override
+  protected void cleanup() {
+    finished = true;
+    super.cleanup();
+  }
+
+  boolean checkFinished() {
+    return finished;
+  }
+
+  private synchronized RfSrv srv(int i) {
+    return srvs[i];
+  }
+
+  /** The Raft of peer {@code i} (guarded: its calls must return quickly), or null if down. */
+  raftapi.Raft raft(int i) {
+    return srv(i).raft();
+  }
+
+  // ---- checkers ------------------------------------------------------------------------------
+
+  /** Checks that exactly one connected peer is leader, trying for about 5 s; returns it. */
+  int checkOneLeader() {
+    events().tester("checking for a single leader");
+    for (int iters = 0; iters < 10; iters++) {
+      int ms = 450 + rand.nextInt(100);
+      sleep(ms);
+
+      Map<Integer, List<Integer>> leaders = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        if (g.isConnected(i)) {
+          raftapi.Raft.State st = srv(i).getState();
+          if (st.isLeader()) {
+            leaders.computeIfAbsent(st.term(), k -> new ArrayList<>()).add(i);
+          }
+        }
+      }
+
+      int lastTermWithLeader = -1;
+      for (Map.Entry<Integer, List<Integer>> e : leaders.entrySet()) {
+        if (e.getValue().size() > 1) {
+          throw fatalf("term %d has %d (>1) leaders", e.getKey(), e.getValue().size());
+        }
+        lastTermWithLeader = Math.max(lastTermWithLeader, e.getKey());
+      }
+      if (!leaders.isEmpty()) {
+        int leader = leaders.get(lastTermWithLeader).get(0);
+        events().tester("leader in term " + lastTermWithLeader + " = " + leader);
+        return leader;
+      }
+    }
+    throw fatalf("expected one leader, got none");
+  }
+
+  /** Checks that all connected peers agree on the term; returns it. */
+  int checkTerms() {
+    int term = -1;
+    for (int i = 0; i < n; i++) {
+      if (g.isConnected(i)) {
+        int xterm = srv(i).getState().term();
+        if (term == -1) {
+          term = xterm;
+        } else if (term != xterm) {
+          throw fatalf("servers disagree on term");
+        }
+      }
+    }
+    events().tester("term agreed: " + term);
+    return term;
+  }
+
+  /**
+   * Records that peer {@code i} applied {@code m}, checking it against what the other peers
+   * applied at that index. Called by the appliers.
+   */
+  synchronized CheckResult checkLogs(int i, ApplyMsg m) {
+    String err = "";
+    Object v = m.command();
+    for (int j = 0; j < srvs.length; j++) {
+      RfSrv rs = srvs[j];
+      if (rs != null && rs.hasLog(m.commandIndex())) {
+        Object old = rs.log(m.commandIndex());
+        if (!Objects.equals(old, v)) {
+          // Some server has already committed a different value for this entry!
+          err = String.format("commit index=%d server=%d %s != server=%d %s", m.commandIndex(),
+              i, v, j, old);
+        }
+      }
+    }
+    boolean prevOk = srvs[i].record(m.commandIndex(), v);
+    if (m.commandIndex() > maxIndex) {
+      maxIndex = m.commandIndex();
+    }
+    return new CheckResult(err, prevOk);
+  }
+
+  /** Checks that no connected peer thinks it is the leader. */
+  void checkNoLeader() {
+    for (int i = 0; i < n; i++) {
+      if (g.isConnected(i) && srv(i).getState().isLeader()) {
+        throw fatalf("leader = %d", i);
+      }
+    }
+    events().tester("no unexpected leader");
+  }
+
+  /** Checks that no peer applied {@code index}. */
+  void checkNoAgreement(int index) {
+    int count = nCommitted(index).count();
+    if (count > 0) {
+      throw fatalf("%d committed but no majority", count);
+    }
+  }
+
+  /** How many peers think the entry at {@code index} is committed, and its command. */
+  Committed nCommitted(int index) {
+    checkFailure();
+    synchronized (this) {
+      int count = 0;
+      Object cmd = null;
+      for (RfSrv rs : srvs) {
+        if (rs == null) {
+          continue;
+        }
+        if (!rs.applyErr().isEmpty()) {
+          throw fatalf("%s", rs.applyErr());
+        }
+        if (rs.hasLog(index)) {
+          Object cmd1 = rs.log(index);
+          if (count > 0 && !Objects.equals(cmd, cmd1)) {
+            throw fatalf("committed values at index %d do not match (%s != %s)", index, cmd,
+                cmd1);
+          }
+          count++;
+          cmd = cmd1;
+        }
+      }
+      return new Committed(count, cmd);
+    }
+  }
+
+  /**
+   * Does a complete agreement: finds the leader (it might pick the wrong peer first and have to
+   * resubmit), submits {@code cmd}, and waits for at least {@code expectedServers} peers to apply
+   * it. Gives up after about 10 s. With {@code retry}, the command may be submitted several times
+   * in case a leader fails just after start(); without, it is submitted once, which keeps the
+   * early Lab 3B tests simple. Returns the index.
+   */
+  int one(Object cmd, int expectedServers, boolean retry) {
+    events().tester("checking agreement of " + abbreviate(cmd) + " by at least "
+        + expectedServers + " servers " + (retry ? "with" : "without") + " retry");
+    long t0 = System.nanoTime();
+    int starts = 0;
+    while (System.nanoTime() - t0 < 10_000_000_000L && !checkFinished()) {
+      // Try all the servers, maybe one is the leader.
+      int index = -1;
+      for (int si = 0; si < n; si++) {
+        starts = (starts + 1) % n;
+        raftapi.Raft rf = null;
+        if (g.isConnected(starts)) {
+          rf = raft(starts);
+        }
+        if (rf != null) {
+          raftapi.Raft.StartResult r = rf.start(cmd);
+          if (r.isLeader()) {
+            index = r.index();
+            break;
+          }
+        }
+      }
+
+      if (index != -1) {
+        // Somebody claimed to be the leader and to have submitted our command; wait a while for
+        // agreement.
+        long t1 = System.nanoTime();
+        while (System.nanoTime() - t1 < 2_000_000_000L) {
+          Committed c = nCommitted(index);
+          if (c.count() > 0 && c.count() >= expectedServers && Objects.equals(c.cmd(), cmd)) {
+            events().tester("agreement of " + abbreviate(cmd) + " reached at index " + index);
+            return index;
+          }
+          sleep(20);
+        }
+        if (!retry) {
+          throw fatalf("one(%s) failed to reach agreement", cmd);
+        }
+      } else {
+        sleep(50);
+      }
+    }
+    if (!checkFinished()) {
+      throw fatalf("one(%s) failed to reach agreement", cmd);
+    }
+    return -1;
+  }
+
+  /**
+   * Waits for at least {@code n} peers to apply {@code index}, but not forever (Go's wait).
+   * Returns the command, or -1 if a peer's term went past {@code startTerm} (then nobody can be
+   * sure the entry will commit).
+   */
+  Object waitCommitted(int index, int n, int startTerm) {
+    long to = 10;
+    for (int iters = 0; iters < 30; iters++) {
+      if (nCommitted(index).count() >= n) {
+        break;
+      }
+      sleep(to);
+      if (to < 1000) {
+        to *= 2;
+      }
+      if (startTerm > -1) {
+        for (int i = 0; i < this.n; i++) {
+          raftapi.Raft rf = raft(i);
+          if (rf != null && rf.getState().term() > startTerm) {
+            // Someone has moved on; we can no longer guarantee that we'll "win".
+            return -1;
+          }
+        }
+      }
+    }
+    Committed c = nCommitted(index);
+    if (c.count() < n) {
+      throw fatalf("only %d decided for index %d; wanted %d", c.count(), index, n);
+    }
+    return c.cmd();
+  }
+
+  /** The highest index any peer applied. */
+  synchronized int maxIndex() {
+    return maxIndex;
+  }
+
+  /** The largest Raft state a peer persisted, in bytes. */
+  int logSize() {
+    return g.logSize();
+  }
+
+  private static String abbreviate(Object cmd) {
+    String s = String.valueOf(cmd);
+    return s.length() <= 8 ? s : s.substring(0, 8);
+  }
+}

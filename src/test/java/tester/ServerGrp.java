@@ -1,0 +1,253 @@
+package tester;
+
+import java.util.ArrayList;
+import java.util.List;
+import labrpc.Network;
+import labrpc.Server;
+import labrpc.Service;
+
+/**
+ * A group of servers that replicate together (one Raft cluster), the Java port of
+ * {@code tester1/group.go}: starting, shutting down and restarting servers, and connecting them
+ * in any pattern. Server {@code i} of group {@code gid} is named {@code server-<gid>-<i>}.
+ *
+ * <p>"Disconnect" cuts a server off from the others in both directions, as if its network cable
+ * were pulled; the server keeps running. "Shutdown" is a crash: disconnect, delete the server from
+ * the network (so replies still in flight are lost), and kill its services.
+ */
+public final class ServerGrp {
+  private final Network net;
+  private final Srv[] srvs;
+  private final String[] servernames;
+  private final int gid;
+  private final boolean[] connected;
+  private final FStartServer mks;
+  private final EventLog events;
+
+  ServerGrp(Network net, int gid, int n, FStartServer mks, EventLog events) {
+    this.net = net;
+    this.events = events;
+    this.gid = gid;
+    this.mks = mks;
+    this.srvs = new Srv[n];
+    this.connected = new boolean[n];
+    this.servernames = new String[n];
+    for (int i = 0; i < n; i++) {
+      srvs[i] = Srv.make(net, gid, n);
+      servernames[i] = serverName(gid, i);
+    }
+  }
+
+  public static String serverName(int gid, int i) {
+    return "server-" + gid + "-" + i;
+  }
+
+  public int n() {
+    return srvs.length;
+  }
+
+  public String[] srvNames() {
+    return servernames.clone();
+  }
+
+  public String srvName(int i) {
+    return servernames[i];
+  }
+
+  /** The services server {@code i} runs now (empty while it is shut down). */
+  public synchronized List<Object> services(int i) {
+    return srvs[i].svcs == null ? List.of() : List.copyOf(srvs[i].svcs);
+  }
+
+  int[] all() {
+    int[] all = new int[srvs.length];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  /** Reconnects every server to every other. */
+  public void connectAll() {
+    for (int i = 0; i < srvs.length; i++) {
+      connectOne(i);
+    }
+  }
+
+  /** Connects server {@code i} to all servers that are connected. */
+  public void connectOne(int i) {
+    connect(i, all());
+    events.add(i, "connect", "connected");
+  }
+
+  private void connect(int i, int[] to) {
+    synchronized (this) {
+      connected[i] = true;
+    }
+    // Outgoing ends of i.
+    srvs[i].connect(this, to);
+    // Incoming: the ends of the others that lead to i.
+    for (int j : to) {
+      if (isConnected(j)) {
+        net.enable(srvs[j].endNames[i], true);
+      }
+    }
+  }
+
+  private void disconnect(int i, int[] from) {
+    synchronized (this) {
+      connected[i] = false;
+    }
+    srvs[i].disconnect(from);
+    for (int j : from) {
+      net.enable(srvs[j].endNames[i], false);
+    }
+  }
+
+  /** Cuts server {@code i} off from all others, in both directions. */
+  public void disconnectAll(int i) {
+    disconnect(i, all());
+    events.add(i, "disconnect", "disconnected from all");
+  }
+
+  public synchronized boolean isConnected(int i) {
+    return connected[i];
+  }
+
+  public synchronized boolean[] getConnected() {
+    return connected.clone();
+  }
+
+  /** The largest Raft state any server of the group has persisted, in bytes. */
+  public synchronized int logSize() {
+    int max = 0;
+    for (Srv s : srvs) {
+      if (s.saved != null) {
+        max = Math.max(max, s.saved.raftStateSize());
+      }
+    }
+    return max;
+  }
+
+  /** The largest snapshot any server of the group has persisted, in bytes. */
+  public synchronized int snapshotSize() {
+    int max = 0;
+    for (Srv s : srvs) {
+      if (s.saved != null) {
+        max = Math.max(max, s.saved.snapshotSize());
+      }
+    }
+    return max;
+  }
+
+  /** Starts server {@code i} afresh (after a shutdown): new ends, a copy of its persister. */
+  public void startServer(int i) {
+    Srv srv;
+    synchronized (this) {
+      srv = srvs[i].startServer(gid);
+      srvs[i] = srv;
+    }
+    List<Object> svcs = mks.start(srv.clntEnds, gid, i, srv.saved);
+    synchronized (this) {
+      srv.svcs = new ArrayList<>(svcs);
+    }
+    Server labsrv = new Server();
+    for (Object svc : svcs) {
+      labsrv.addService(new Service(svc));
+    }
+    net.addServer(serverName(gid, i), labsrv);
+    events.add(i, "start", "started");
+  }
+
+  /** Starts every server and connects them all. */
+  public void startServers() {
+    for (int i = 0; i < srvs.length; i++) {
+      startServer(i);
+    }
+    connectAll();
+  }
+
+  /** Crashes server {@code i}: disconnect, delete from the network, copy its persister, kill. */
+  public void shutdownServer(int i) {
+    disconnect(i, all());
+    // Delete the server before the persister is copied, so that a reply from the old instance
+    // can never acknowledge a write that went into the superseded persister.
+    net.deleteServer(serverName(gid, i));
+    Srv srv;
+    synchronized (this) {
+      srv = srvs[i];
+    }
+    srv.shutdownServer();
+    events.add(i, "crash", "shut down (crashed)");
+  }
+
+  public void shutdown() {
+    for (int i = 0; i < srvs.length; i++) {
+      shutdownServer(i);
+    }
+  }
+
+  /** Splits the group into a majority and a minority, with server {@code l} in the minority. */
+  public int[][] makePartition(int l) {
+    int n = srvs.length;
+    int[] p1 = new int[n / 2 + 1];
+    int[] p2 = new int[n / 2];
+    int j = 0;
+    for (int i = 0; i < n; i++) {
+      if (i != l) {
+        if (j < p1.length) {
+          p1[j] = i;
+        } else {
+          p2[j - p1.length] = i;
+        }
+        j++;
+      }
+    }
+    p2[p2.length - 1] = l;
+    return new int[][] {p1, p2};
+  }
+
+  /** Every server except {@code l}. */
+  public int[] allowServersExcept(int l) {
+    int[] p = new int[srvs.length - 1];
+    int j = 0;
+    for (int i = 0; i < srvs.length; i++) {
+      if (i != l) {
+        p[j++] = i;
+      }
+    }
+    return p;
+  }
+
+  /** Connects the servers within p1 and within p2, and disconnects the two sides. */
+  public void partition(int[] p1, int[] p2) {
+    events.tester("partition " + java.util.Arrays.toString(p1) + " " + java.util.Arrays.toString(p2));
+    for (int i : p1) {
+      disconnect(i, p2);
+      connect(i, p1);
+    }
+    for (int i : p2) {
+      disconnect(i, p1);
+      connect(i, p2);
+    }
+  }
+
+  /** RPCs that reached server {@code i}. */
+  public int rpcCount(int i) {
+    return net.getCount(serverName(gid, i));
+  }
+
+  void cleanup() {
+    for (int i = 0; i < srvs.length; i++) {
+      List<Object> svcs;
+      synchronized (this) {
+        svcs = srvs[i].svcs;
+      }
+      if (svcs != null) {
+        for (Object svc : svcs) {
+          Srv.kill(svc);
+        }
+      }
+    }
+  }
+}

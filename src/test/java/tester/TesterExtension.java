@@ -59,7 +59,7 @@ public class TesterExtension implements AfterEachCallback {
     }
     for (StackTraceElement e : failure.getStackTrace()) {
       String file = e.getFileName();
-      if (file != null && (file.endsWith("Test.java") || file.endsWith("Tester.java"))
+      if (file != null && file.contains("Test")
           && !e.getClassName().startsWith("tester.")) {
         sb.append("        ").append(file).append(':').append(e.getLineNumber()).append(" (")
             .append(e.getMethodName()).append(")\n");

@@ -1,0 +1,164 @@
+package tester;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The test runner behind {@code ./grade.sh}: runs the lab tests of the given parts one after
+ * another in this JVM, lets each print its Go lines, and ends with a table of results and points
+ * and the line {@code N passed, N failed}. Exit status 0 if every test passed, 1 otherwise.
+ *
+ * <pre>
+ * java -cp ... tester.Grade [--json results.json] [PART ...]     PART: 3A 3B 3C 3D 4A 4B 4C
+ * </pre>
+ *
+ * No parts means all of them.
+ */
+public final class Grade {
+  static final List<String> ALL_PARTS = List.of("3A", "3B", "3C", "3D", "4A", "4B", "4C");
+
+  /** One test's outcome. */
+  record Result(String name, String part, boolean passed, double seconds, int points,
+      String message) {}
+
+  public static void main(String[] argv) throws IOException {
+    List<String> parts = new ArrayList<>();
+    Path json = null;
+    for (int i = 0; i < argv.length; i++) {
+      if (argv[i].equals("--json")) {
+        json = Path.of(argv[++i]);
+      } else {
+        parts.add(argv[i].toUpperCase(Locale.ROOT));
+      }
+    }
+    if (parts.isEmpty()) {
+      parts.addAll(ALL_PARTS);
+    }
+    for (String p : parts) {
+      if (!ALL_PARTS.contains(p)) {
+        System.err.println("grade: unknown part " + p + "; parts are " + ALL_PARTS);
+        System.exit(2);
+      }
+    }
+    List<Result> results = run(parts);
+    printSummary(results, System.out);
+    if (json != null) {
+      Files.writeString(json, GradescopeJson.of(results), StandardCharsets.UTF_8);
+    }
+    System.out.flush();
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    // Exit at once: threads a student's Raft leaves running must not keep the JVM alive.
+    System.exit(failed > 0 || results.isEmpty() ? 1 : 0);
+  }
+
+  /** Runs the tests tagged with any of {@code parts}, in order; returns their results. */
+  static List<Result> run(List<String> parts) {
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectPackage("raft"), selectPackage("kvraft"))
+        .filters(TagFilter.includeTags(parts))
+        .build();
+    Launcher launcher = LauncherFactory.create();
+    List<Result> results = new ArrayList<>();
+    launcher.execute(request, new Listener(results));
+    return results;
+  }
+
+  /** Collects results and prints Go's {@code --- FAIL} line after a failed test. */
+  private static final class Listener implements TestExecutionListener {
+    private final List<Result> results;
+    private long started;
+
+    Listener(List<Result> results) {
+      this.results = results;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+      if (id.isTest()) {
+        started = System.nanoTime();
+      }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+      if (!id.isTest()) {
+        return;
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      String name = id.getDisplayName().replace("()", "");
+      boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+      String message = result.getThrowable().map(Grade::describe).orElse("");
+      if (!passed) {
+        System.out.printf("--- FAIL: %s (%.2fs)%n", name, seconds);
+      }
+      results.add(new Result(name, partOf(name), passed, seconds, pointsOf(id), message));
+      System.out.flush();
+    }
+  }
+
+  static String describe(Throwable t) {
+    if (t instanceof TestFailure) {
+      return t.getMessage();
+    }
+    return t.toString();
+  }
+
+  static String partOf(String testName) {
+    return testName.length() >= 2 ? testName.substring(testName.length() - 2) : "";
+  }
+
+  private static int pointsOf(TestIdentifier id) {
+    return id.getSource()
+        .filter(MethodSource.class::isInstance)
+        .map(MethodSource.class::cast)
+        .map(ms -> {
+          try {
+            Method m = ms.getJavaMethod();
+            Points p = m.getAnnotation(Points.class);
+            return p == null ? 0 : p.value();
+          } catch (RuntimeException e) {
+            return 0;
+          }
+        })
+        .orElse(0);
+  }
+
+  static void printSummary(List<Result> results, PrintStream out) {
+    int width = Math.max(24, results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
+    out.println();
+    out.printf("%-" + width + "s  %-4s  %-6s  %7s  %6s%n", "test", "part", "result", "time",
+        "points");
+    int got = 0;
+    int max = 0;
+    int passed = 0;
+    for (Result r : results) {
+      int score = r.passed() ? r.points() : 0;
+      got += score;
+      max += r.points();
+      passed += r.passed() ? 1 : 0;
+      out.printf("%-" + width + "s  %-4s  %-6s  %6.1fs  %6s%n", r.name(), r.part(),
+          r.passed() ? "ok" : "FAILED", r.seconds(), score + "/" + r.points());
+    }
+    out.printf("%-" + width + "s  %-4s  %-6s  %7s  %6s%n", "total", "", "", "", got + "/" + max);
+    out.println();
+    out.printf("%d passed, %d failed%n", passed, results.size() - passed);
+  }
+}

@@ -236,6 +236,37 @@ public class Config {
     checkFailure();
   }
 
+  /**
+   * Runs {@code body} on a new tester thread (Go's {@code go func() {...}()}). If it fails, the
+   * test fails with its message.
+   */
+  public Thread go(String name, Runnable body) {
+    Thread t = new Thread(() -> {
+      try {
+        body.run();
+      } catch (TestFailure tf) {
+        fail(tf.getMessage(), tf.details());
+      } catch (Throwable e) {
+        fail("tester thread " + name + " threw " + e, stackOf(e));
+      }
+    }, "tester-" + name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** Waits for tester threads started with {@link #go}; fails if one of them failed. */
+  public void join(List<Thread> threads) {
+    try {
+      for (Thread t : threads) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      throw interrupted();
+    }
+    checkFailure();
+  }
+
   private static String stackOf(Throwable t) {
     if (t == null) {
       return "";

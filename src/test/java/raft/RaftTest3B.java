@@ -1,0 +1,517 @@
+package raft;
+
+import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import raftapi.Raft.StartResult;
+import tester.Config;
+import tester.Points;
+
+/**
+ * Lab 3B: log replication. The Java port of the 3B tests in {@code raft1/raft_test.go}; same
+ * names, same scenarios, same numbers and messages.
+ */
+@Tag("3B")
+class RaftTest3B {
+
+  @Test
+  @Order(1)
+  @Points(5)
+  void testBasicAgree3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): basic agreement");
+
+    int iters = 3;
+    for (int index = 1; index < iters + 1; index++) {
+      // Nothing may be committed before start() is called.
+      if (ts.nCommitted(index).count() > 0) {
+        throw ts.fatalf("some have committed before Start()");
+      }
+      int xindex = ts.one(index * 100, servers, false);
+      if (xindex != index) {
+        throw ts.fatalf("got index %d but expected %d", xindex, index);
+      }
+    }
+  }
+
+  /** Checks, by counting the bytes of RPCs, that each command is sent to each peer just once. */
+  @Test
+  @Order(2)
+  @Points(5)
+  void testRPCBytes3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): RPC byte count");
+
+    ts.one(99, servers, false);
+    long bytes0 = ts.bytesTotal();
+
+    int iters = 10;
+    long sent = 0;
+    for (int index = 2; index < iters + 2; index++) {
+      String cmd = Config.randstring(5000);
+      int xindex = ts.one(cmd, servers, false);
+      if (xindex != index) {
+        throw ts.fatalf("got index %d but expected %d", xindex, index);
+      }
+      sent += cmd.length();
+    }
+
+    long got = ts.bytesTotal() - bytes0;
+    long expected = servers * sent;
+    if (got > expected + 50000) {
+      throw ts.fatalf("too many RPC bytes; got %d, expected %d", got, expected);
+    }
+  }
+
+  /** Tests just the failure of followers. */
+  @Test
+  @Order(3)
+  @Points(5)
+  void testFollowerFailure3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): test progressive failure of followers");
+
+    ts.one(101, servers, false);
+
+    // Disconnect one follower from the network.
+    int leader1 = ts.checkOneLeader();
+    ts.g.disconnectAll((leader1 + 1) % servers);
+
+    // The leader and the remaining follower should be able to agree despite the disconnected
+    // follower.
+    ts.one(102, servers - 1, false);
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+    ts.one(103, servers - 1, false);
+
+    // Disconnect the remaining follower.
+    int leader2 = ts.checkOneLeader();
+    ts.g.disconnectAll((leader2 + 1) % servers);
+    ts.g.disconnectAll((leader2 + 2) % servers);
+
+    // Submit a command.
+    StartResult r = ts.raft(leader2).start(104);
+    if (!r.isLeader()) {
+      throw ts.fatalf("leader rejected Start()");
+    }
+    if (r.index() != 4) {
+      throw ts.fatalf("expected index 4, got %d", r.index());
+    }
+
+    ts.sleep(2 * RAFT_ELECTION_TIMEOUT);
+
+    // Check that command 104 did not commit.
+    ts.checkNoAgreement(r.index());
+  }
+
+  /** Tests just the failure of leaders. */
+  @Test
+  @Order(4)
+  @Points(5)
+  void testLeaderFailure3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): test failure of leaders");
+
+    ts.one(101, servers, false);
+
+    // Disconnect the first leader.
+    int leader1 = ts.checkOneLeader();
+    ts.g.disconnectAll(leader1);
+
+    // The remaining followers should elect a new leader.
+    ts.one(102, servers - 1, false);
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+    ts.one(103, servers - 1, false);
+
+    // Disconnect the new leader.
+    int leader2 = ts.checkOneLeader();
+    ts.g.disconnectAll(leader2);
+
+    // Submit a command to each server.
+    for (int i = 0; i < servers; i++) {
+      ts.raft(i).start(104);
+    }
+
+    ts.sleep(2 * RAFT_ELECTION_TIMEOUT);
+
+    // Check that command 104 did not commit.
+    ts.checkNoAgreement(4);
+  }
+
+  /** Tests that a follower participates after disconnect and re-connect. */
+  @Test
+  @Order(5)
+  @Points(5)
+  void testFailAgree3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): agreement after follower reconnects");
+
+    ts.one(101, servers, false);
+
+    // Disconnect one follower from the network.
+    int leader = ts.checkOneLeader();
+    ts.g.disconnectAll((leader + 1) % servers);
+
+    // The leader and the remaining follower should be able to agree despite the disconnected
+    // follower.
+    ts.one(102, servers - 1, false);
+    ts.one(103, servers - 1, false);
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+    ts.one(104, servers - 1, false);
+    ts.one(105, servers - 1, false);
+
+    // Re-connect.
+    ts.g.connectOne((leader + 1) % servers);
+
+    // The full set of servers should preserve previous agreements, and be able to agree on new
+    // commands.
+    ts.one(106, servers, true);
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+    ts.one(107, servers, true);
+  }
+
+  @Test
+  @Order(6)
+  @Points(5)
+  void testFailNoAgree3B() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): no agreement if too many followers disconnect");
+
+    ts.one(10, servers, false);
+
+    // 3 of 5 followers disconnect.
+    int leader = ts.checkOneLeader();
+    ts.g.disconnectAll((leader + 1) % servers);
+    ts.g.disconnectAll((leader + 2) % servers);
+    ts.g.disconnectAll((leader + 3) % servers);
+
+    StartResult r = ts.raft(leader).start(20);
+    if (!r.isLeader()) {
+      throw ts.fatalf("leader rejected Start()");
+    }
+    if (r.index() != 2) {
+      throw ts.fatalf("expected index 2, got %d", r.index());
+    }
+
+    ts.sleep(2 * RAFT_ELECTION_TIMEOUT);
+
+    int n = ts.nCommitted(r.index()).count();
+    if (n > 0) {
+      throw ts.fatalf("%d committed but no majority", n);
+    }
+
+    // Repair.
+    ts.g.connectOne((leader + 1) % servers);
+    ts.g.connectOne((leader + 2) % servers);
+    ts.g.connectOne((leader + 3) % servers);
+
+    // The disconnected majority may have chosen a leader from among their own ranks, forgetting
+    // index 2.
+    int leader2 = ts.checkOneLeader();
+    StartResult r2 = ts.raft(leader2).start(30);
+    if (!r2.isLeader()) {
+      throw ts.fatalf("leader2 rejected Start()");
+    }
+    if (r2.index() < 2 || r2.index() > 3) {
+      throw ts.fatalf("unexpected index %d", r2.index());
+    }
+
+    ts.one(1000, servers, true);
+  }
+
+  @Test
+  @Order(7)
+  @Points(5)
+  void testConcurrentStarts3B() throws InterruptedException {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): concurrent Start()s");
+
+    boolean success = false;
+    loop:
+    for (int attempt = 0; attempt < 5; attempt++) {
+      if (attempt > 0) {
+        // Give the solution some time to settle.
+        ts.sleep(3000);
+      }
+
+      int leader = ts.checkOneLeader();
+      StartResult r = ts.raft(leader).start(1);
+      if (!r.isLeader()) {
+        continue; // the leader moved on really quickly
+      }
+      int term = r.term();
+
+      // Five threads call start() at once.
+      int iters = 5;
+      ConcurrentLinkedQueue<Integer> is = new ConcurrentLinkedQueue<>();
+      List<Thread> threads = new ArrayList<>();
+      for (int ii = 0; ii < iters; ii++) {
+        int i = ii;
+        Thread t = new Thread(() -> {
+          StartResult r1 = ts.raft(leader).start(100 + i);
+          if (r1.term() == term && r1.isLeader()) {
+            is.add(r1.index());
+          }
+        }, "tester-concurrent-start-" + i);
+        t.start();
+        threads.add(t);
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+
+      for (int j = 0; j < servers; j++) {
+        if (ts.raft(j).getState().term() != term) {
+          continue loop; // term changed: can't expect all the starts to succeed
+        }
+      }
+
+      List<Integer> cmds = new ArrayList<>();
+      for (int index : is) {
+        Object cmd = ts.waitCommitted(index, servers, term);
+        if (!(cmd instanceof Integer ix)) {
+          throw ts.fatalf("value %s is not an int", cmd);
+        }
+        if (ix == -1) {
+          // Peers have moved on to later terms, so we can't expect all starts to have
+          // succeeded.
+          continue loop;
+        }
+        cmds.add(ix);
+      }
+
+      for (int ii = 0; ii < iters; ii++) {
+        int x = 100 + ii;
+        if (!cmds.contains(x)) {
+          throw ts.fatalf("cmd %d missing in %s", x, cmds);
+        }
+      }
+
+      success = true;
+      break;
+    }
+
+    if (!success) {
+      throw ts.fatalf("term changed too often");
+    }
+  }
+
+  @Test
+  @Order(8)
+  @Points(5)
+  void testRejoin3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): rejoin of partitioned leader");
+
+    ts.one(101, servers, true);
+
+    // Leader network failure.
+    int leader1 = ts.checkOneLeader();
+    ts.g.disconnectAll(leader1);
+
+    // Make the old leader try to agree on some entries.
+    ts.raft(leader1).start(102);
+    ts.raft(leader1).start(103);
+    ts.raft(leader1).start(104);
+
+    // The new leader commits, also for index 2.
+    ts.one(103, 2, true);
+
+    // New leader network failure.
+    int leader2 = ts.checkOneLeader();
+    ts.g.disconnectAll(leader2);
+
+    // Old leader connected again.
+    ts.g.connectOne(leader1);
+
+    ts.one(104, 2, true);
+
+    // All together now.
+    ts.g.connectOne(leader2);
+
+    ts.one(105, servers, true);
+  }
+
+  @Test
+  @Order(9)
+  @Points(5)
+  void testBackup3B() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): leader backs up quickly over incorrect follower logs");
+
+    ts.one(ts.rand.nextInt(Integer.MAX_VALUE), servers, true);
+
+    // Put the leader and one follower in a partition.
+    int leader1 = ts.checkOneLeader();
+    ts.g.disconnectAll((leader1 + 2) % servers);
+    ts.g.disconnectAll((leader1 + 3) % servers);
+    ts.g.disconnectAll((leader1 + 4) % servers);
+
+    // Submit lots of commands that won't commit.
+    for (int i = 0; i < 50; i++) {
+      ts.raft(leader1).start(ts.rand.nextInt(Integer.MAX_VALUE));
+    }
+
+    ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
+
+    ts.g.disconnectAll((leader1 + 0) % servers);
+    ts.g.disconnectAll((leader1 + 1) % servers);
+
+    // Allow the other partition to recover.
+    ts.g.connectOne((leader1 + 2) % servers);
+    ts.g.connectOne((leader1 + 3) % servers);
+    ts.g.connectOne((leader1 + 4) % servers);
+
+    // Lots of successful commands to the new group.
+    for (int i = 0; i < 50; i++) {
+      ts.one(ts.rand.nextInt(Integer.MAX_VALUE), 3, true);
+    }
+
+    // Now another partitioned leader and one follower.
+    int leader2 = ts.checkOneLeader();
+    int other = (leader1 + 2) % servers;
+    if (leader2 == other) {
+      other = (leader2 + 1) % servers;
+    }
+    ts.g.disconnectAll(other);
+
+    // Lots more commands that won't commit.
+    for (int i = 0; i < 50; i++) {
+      ts.raft(leader2).start(ts.rand.nextInt(Integer.MAX_VALUE));
+    }
+
+    ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
+
+    // Bring the original leader back to life.
+    for (int i = 0; i < servers; i++) {
+      ts.g.disconnectAll(i);
+    }
+    ts.g.connectOne((leader1 + 0) % servers);
+    ts.g.connectOne((leader1 + 1) % servers);
+    ts.g.connectOne(other);
+
+    // Lots of successful commands to the new group.
+    for (int i = 0; i < 50; i++) {
+      ts.one(ts.rand.nextInt(Integer.MAX_VALUE), 3, true);
+    }
+
+    // Now everyone.
+    for (int i = 0; i < servers; i++) {
+      ts.g.connectOne(i);
+    }
+    ts.one(ts.rand.nextInt(Integer.MAX_VALUE), servers, true);
+  }
+
+  @Test
+  @Order(10)
+  @Points(5)
+  void testCount3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): RPC counts aren't too high");
+
+    int leader = ts.checkOneLeader();
+
+    int total1 = rpcs(ts, servers);
+    if (total1 > 30 || total1 < 1) {
+      throw ts.fatalf("too many or few RPCs (%d) to elect initial leader", total1);
+    }
+
+    int total2 = 0;
+    boolean success = false;
+    loop:
+    for (int attempt = 0; attempt < 5; attempt++) {
+      if (attempt > 0) {
+        // Give the solution some time to settle.
+        ts.sleep(3000);
+      }
+
+      leader = ts.checkOneLeader();
+      total1 = rpcs(ts, servers);
+
+      int iters = 10;
+      StartResult r = ts.raft(leader).start(1);
+      if (!r.isLeader()) {
+        continue; // the leader moved on really quickly
+      }
+      int starti = r.index();
+      int term = r.term();
+
+      List<Integer> cmds = new ArrayList<>();
+      for (int i = 1; i < iters + 2; i++) {
+        int x = ts.rand.nextInt(Integer.MAX_VALUE);
+        cmds.add(x);
+        StartResult r1 = ts.raft(leader).start(x);
+        if (r1.term() != term || !r1.isLeader()) {
+          continue loop; // the term changed while starting
+        }
+        if (starti + i != r1.index()) {
+          throw ts.fatalf("Start() failed");
+        }
+      }
+
+      for (int i = 1; i < iters + 1; i++) {
+        Object cmd = ts.waitCommitted(starti + i, servers, term);
+        if (!(cmd instanceof Integer ix) || ix != (int) cmds.get(i - 1)) {
+          if (cmd instanceof Integer ix && ix == -1) {
+            continue loop; // the term changed: try again
+          }
+          throw ts.fatalf("wrong value %s committed for index %d; expected %s", cmd, starti + i,
+              cmds);
+        }
+      }
+
+      boolean failed = false;
+      total2 = 0;
+      for (int j = 0; j < servers; j++) {
+        if (ts.raft(j).getState().term() != term) {
+          // The term changed: can't expect low RPC counts; keep going to update total2.
+          failed = true;
+        }
+        total2 += ts.g.rpcCount(j);
+      }
+      if (failed) {
+        continue;
+      }
+
+      if (total2 - total1 > (iters + 1 + 3) * 3) {
+        throw ts.fatalf("too many RPCs (%d) for %d entries", total2 - total1, iters);
+      }
+
+      success = true;
+      break;
+    }
+
+    if (!success) {
+      throw ts.fatalf("term changed too often");
+    }
+
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+
+    int total3 = rpcs(ts, servers);
+    if (total3 - total2 > 3 * 20) {
+      throw ts.fatalf("too many RPCs (%d) for 1 second of idleness", total3 - total2);
+    }
+  }
+
+  private static int rpcs(RaftTester ts, int servers) {
+    int n = 0;
+    for (int j = 0; j < servers; j++) {
+      n += ts.g.rpcCount(j);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,403 @@
+package raft;
+
+import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tester.Points;
+
+/**
+ * Lab 3C: persistence. The Java port of the 3C tests in {@code raft1/raft_test.go}. As in 2025, a
+ * crash is {@code g.shutdownServer(i)} and a restart is {@code ts.restart(i)}, which reconnects
+ * every server.
+ */
+@Tag("3C")
+class RaftTest3C {
+
+  @Test
+  @Order(1)
+  @Points(5)
+  void testPersist13C() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): basic persistence");
+
+    ts.one(11, servers, true);
+
+    // Crash and restart all.
+    ts.g.shutdown();
+    ts.g.startServers();
+
+    ts.one(12, servers, true);
+
+    int leader1 = ts.checkOneLeader();
+    ts.g.shutdownServer(leader1);
+    ts.restart(leader1);
+
+    ts.one(13, servers, true);
+
+    int leader2 = ts.checkOneLeader();
+    ts.g.shutdownServer(leader2);
+
+    ts.one(14, servers - 1, true);
+
+    ts.restart(leader2);
+
+    ts.waitCommitted(4, servers, -1); // wait for leader2 to join before killing i3
+
+    int i3 = (ts.checkOneLeader() + 1) % servers;
+    ts.g.shutdownServer(i3);
+
+    ts.one(15, servers - 1, true);
+
+    ts.restart(i3);
+
+    ts.one(16, servers, true);
+  }
+
+  @Test
+  @Order(2)
+  @Points(5)
+  void testPersist23C() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): more persistence");
+
+    int index = 1;
+    for (int iters = 0; iters < 5; iters++) {
+      ts.one(10 + index, servers, true);
+      index++;
+
+      int leader1 = ts.checkOneLeader();
+
+      ts.g.shutdownServer((leader1 + 1) % servers);
+      ts.g.shutdownServer((leader1 + 2) % servers);
+
+      ts.one(10 + index, servers - 2, true);
+      index++;
+
+      ts.g.shutdownServer((leader1 + 0) % servers);
+      ts.g.shutdownServer((leader1 + 3) % servers);
+      ts.g.shutdownServer((leader1 + 4) % servers);
+
+      ts.restart((leader1 + 1) % servers);
+      ts.restart((leader1 + 2) % servers);
+
+      ts.sleep(RAFT_ELECTION_TIMEOUT);
+
+      ts.restart((leader1 + 3) % servers);
+
+      ts.one(10 + index, servers - 2, true);
+      index++;
+
+      ts.restart((leader1 + 4) % servers);
+      ts.restart((leader1 + 0) % servers);
+    }
+
+    ts.one(1000, servers, true);
+  }
+
+  @Test
+  @Order(3)
+  @Points(5)
+  void testPersist33C() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): partitioned leader and one follower crash, leader restarts");
+
+    ts.one(101, 3, true);
+
+    int leader = ts.checkOneLeader();
+    ts.g.disconnectAll((leader + 2) % servers);
+
+    ts.one(102, 2, true);
+
+    ts.g.shutdownServer((leader + 0) % servers);
+    ts.g.shutdownServer((leader + 1) % servers);
+    ts.g.connectOne((leader + 2) % servers);
+    ts.restart((leader + 0) % servers);
+
+    ts.one(103, 2, true);
+
+    ts.restart((leader + 1) % servers);
+
+    ts.one(104, servers, true);
+  }
+
+  /**
+   * The scenarios of Figure 8 of the extended Raft paper. Each iteration asks a leader, if there
+   * is one, to insert a command in the log. If there is a leader, it fails quickly with a high
+   * probability (perhaps without committing the command), or crashes after a while with low
+   * probability (most likely committing the command). If too few servers are alive to form a
+   * majority, perhaps start a new one. A leader in a new term may try to finish replicating log
+   * entries that haven't been committed yet.
+   */
+  @Test
+  @Order(4)
+  @Points(5)
+  void testFigure83C() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): Figure 8");
+
+    ts.one(ts.rand.nextInt(Integer.MAX_VALUE), 1, true);
+
+    int nup = servers;
+    for (int iters = 0; iters < 1000; iters++) {
+      int leader = -1;
+      for (int i = 0; i < servers; i++) {
+        raftapi.Raft rf = ts.raft(i);
+        if (rf != null && rf.start(ts.rand.nextInt(Integer.MAX_VALUE)).isLeader()) {
+          leader = i;
+        }
+      }
+
+      if (ts.rand.nextInt(1000) < 100) {
+        ts.sleep(ts.rand.nextInt(RAFT_ELECTION_TIMEOUT / 2));
+      } else {
+        ts.sleep(ts.rand.nextInt(13));
+      }
+
+      if (leader != -1) {
+        ts.g.shutdownServer(leader);
+        nup -= 1;
+      }
+
+      if (nup < 3) {
+        int s = ts.rand.nextInt(servers);
+        if (ts.raft(s) == null) {
+          ts.restart(s);
+          nup += 1;
+        }
+      }
+    }
+
+    for (int i = 0; i < servers; i++) {
+      if (ts.raft(i) == null) {
+        ts.restart(i);
+      }
+    }
+
+    ts.one(ts.rand.nextInt(Integer.MAX_VALUE), servers, true);
+  }
+
+  @Test
+  @Order(5)
+  @Points(5)
+  void testUnreliableAgree3C() throws InterruptedException {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, false, false);
+    ts.begin("Test (3C): unreliable agreement");
+
+    List<Thread> threads = new ArrayList<>();
+    for (int iters = 1; iters < 50; iters++) {
+      for (int j = 0; j < 4; j++) {
+        int cmd = 100 * iters + j;
+        threads.add(ts.go("one-" + cmd, () -> ts.one(cmd, 1, true)));
+      }
+      ts.one(iters, 1, true);
+    }
+
+    ts.setReliable(true);
+
+    ts.join(threads);
+
+    ts.one(100, servers, true);
+  }
+
+  @Test
+  @Order(6)
+  @Points(5)
+  void testFigure8Unreliable3C() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, false, false);
+    ts.begin("Test (3C): Figure 8 (unreliable)");
+
+    ts.one(ts.rand.nextInt(10000), 1, true);
+
+    int nup = servers;
+    for (int iters = 0; iters < 1000; iters++) {
+      if (iters == 200) {
+        ts.setLongReordering(true);
+      }
+      int leader = -1;
+      for (int i = 0; i < servers; i++) {
+        boolean ok = ts.raft(i).start(ts.rand.nextInt(10000)).isLeader();
+        if (ok && ts.g.isConnected(i)) {
+          leader = i;
+        }
+      }
+
+      if (ts.rand.nextInt(1000) < 100) {
+        ts.sleep(ts.rand.nextInt(RAFT_ELECTION_TIMEOUT / 2));
+      } else {
+        ts.sleep(ts.rand.nextInt(13));
+      }
+
+      if (leader != -1 && ts.rand.nextInt(1000) < RAFT_ELECTION_TIMEOUT / 2) {
+        ts.g.disconnectAll(leader);
+        nup -= 1;
+      }
+
+      if (nup < 3) {
+        int s = ts.rand.nextInt(servers);
+        if (!ts.g.isConnected(s)) {
+          ts.g.connectOne(s);
+          nup += 1;
+        }
+      }
+    }
+
+    for (int i = 0; i < servers; i++) {
+      if (!ts.g.isConnected(i)) {
+        ts.g.connectOne(i);
+      }
+    }
+
+    ts.one(ts.rand.nextInt(10000), servers, true);
+  }
+
+  @Test
+  @Order(7)
+  @Points(5)
+  void testReliableChurn3C() throws InterruptedException {
+    internalChurn(true);
+  }
+
+  @Test
+  @Order(8)
+  @Points(5)
+  void testUnreliableChurn3C() throws InterruptedException {
+    internalChurn(false);
+  }
+
+  private static void internalChurn(boolean reliable) throws InterruptedException {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, reliable, false);
+    if (ts.isReliable()) {
+      ts.begin("Test (3C): churn");
+    } else {
+      ts.begin("Test (3C): unreliable churn");
+    }
+
+    AtomicBoolean stop = new AtomicBoolean();
+
+    // Concurrent clients: each submits commands to whichever peer accepts them, and remembers
+    // the ones it saw committed.
+    int ncli = 3;
+    List<List<Integer>> results = new ArrayList<>();
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < ncli; c++) {
+      int me = c;
+      List<Integer> values = new ArrayList<>();
+      results.add(values);
+      clients.add(ts.go("churn-client-" + me, () -> {
+        while (!stop.get()) {
+          int x = ts.rand.nextInt(Integer.MAX_VALUE);
+          int index = -1;
+          boolean ok = false;
+          for (int i = 0; i < servers; i++) {
+            // Try them all, maybe one of them is a leader.
+            raftapi.Raft rf = ts.raft(i);
+            if (rf != null) {
+              raftapi.Raft.StartResult r = rf.start(x);
+              if (r.isLeader()) {
+                ok = true;
+                index = r.index();
+              }
+            }
+          }
+          if (ok) {
+            // Maybe the leader will commit our value, maybe not; but don't wait forever.
+            for (int to : new int[] {10, 20, 50, 100, 200}) {
+              RaftTester.Committed c1 = ts.nCommitted(index);
+              if (c1.count() > 0) {
+                if (!(c1.cmd() instanceof Integer xx)) {
+                  throw ts.fatalf("wrong command type");
+                }
+                if (xx == x) {
+                  synchronized (values) {
+                    values.add(x);
+                  }
+                }
+                break;
+              }
+              ts.sleep(to);
+            }
+          } else {
+            ts.sleep(79 + me * 17);
+          }
+        }
+      }));
+    }
+
+    for (int iters = 0; iters < 20; iters++) {
+      if (ts.rand.nextInt(1000) < 200) {
+        int i = ts.rand.nextInt(servers);
+        ts.g.disconnectAll(i);
+      }
+
+      if (ts.rand.nextInt(1000) < 500) {
+        int i = ts.rand.nextInt(servers);
+        if (ts.raft(i) == null) {
+          ts.restart(i);
+        }
+        ts.g.connectOne(i);
+      }
+
+      if (ts.rand.nextInt(1000) < 200) {
+        int i = ts.rand.nextInt(servers);
+        if (ts.raft(i) != null) {
+          ts.g.shutdownServer(i);
+        }
+      }
+
+      // Make crash/restart infrequent enough that the peers can often keep up, but not so
+      // infrequent that everything has settled down from one change to the next. Pick a value
+      // smaller than the election timeout, but not hugely smaller.
+      ts.sleep((RAFT_ELECTION_TIMEOUT * 7) / 10);
+    }
+
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+    ts.setReliable(true);
+    for (int i = 0; i < servers; i++) {
+      if (ts.raft(i) == null) {
+        ts.restart(i);
+      }
+      ts.g.connectOne(i);
+    }
+
+    stop.set(true);
+    ts.join(clients); // a client that failed fails the test here ("client failed" in Go)
+    List<Integer> values = new ArrayList<>();
+    for (List<Integer> v : results) {
+      synchronized (v) {
+        values.addAll(v);
+      }
+    }
+
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+
+    int lastIndex = ts.one(ts.rand.nextInt(Integer.MAX_VALUE), servers, true);
+
+    List<Integer> really = new ArrayList<>();
+    for (int index = 1; index <= lastIndex; index++) {
+      Object v = ts.waitCommitted(index, servers, -1);
+      if (!(v instanceof Integer vi)) {
+        throw ts.fatalf("not an int");
+      }
+      really.add(vi);
+    }
+
+    // Every value a client saw committed must still be in the log.
+    for (int v1 : values) {
+      if (!really.contains(v1)) {
+        throw ts.fatalf("didn't find a value");
+      }
+    }
+  }
+}

@@ -46,22 +46,37 @@ public class RaftTester extends Config {
   /** A result of {@link #checkLogs}: an error message or "", and whether index-1 was applied. */
   record CheckResult(String error, boolean prevOk) {}
 
-  /** Go's {@code makeTest(t, n, reliable, snapshot)}. */
-  static RaftTester makeTest(int n, boolean reliable, boolean snapshot) {
-    return new RaftTester(n, reliable, snapshot);
+  /** How the tester makes a peer: {@code Raft::make}, or a mock in the tester's own tests. */
+  @FunctionalInterface
+  interface RaftFactory {
+    raftapi.Raft make(ClientEnd[] peers, int me, Persister persister,
+        java.util.concurrent.BlockingQueue<ApplyMsg> applyCh);
   }
 
-  private RaftTester(int n, boolean reliable, boolean snapshot) {
+  private final RaftFactory factory;
+
+  /** Go's {@code makeTest(t, n, reliable, snapshot)}. */
+  static RaftTester makeTest(int n, boolean reliable, boolean snapshot) {
+    return new RaftTester(n, reliable, snapshot, Raft::make);
+  }
+
+  /** A tester whose peers come from {@code factory} (for the tester's own tests). */
+  static RaftTester makeTest(int n, boolean reliable, boolean snapshot, RaftFactory factory) {
+    return new RaftTester(n, reliable, snapshot, factory);
+  }
+
+  private RaftTester(int n, boolean reliable, boolean snapshot, RaftFactory factory) {
     this.n = n;
     this.srvs = new RfSrv[n];
     this.snapshot = snapshot;
+    this.factory = factory;
     init(n, reliable, this::mksrv);
     this.g = group(GRP0);
     setLongDelays(true);
   }
 
   private List<Object> mksrv(ClientEnd[] ends, int gid, int srv, Persister persister) {
-    RfSrv s = new RfSrv(this, srv, ends, persister, snapshot);
+    RfSrv s = new RfSrv(this, srv, ends, persister, snapshot, factory);
     synchronized (this) {
       srvs[srv] = s;
     }

@@ -41,13 +41,14 @@ final class RfSrv implements IService {
   private int lastApplied;
   private volatile long killedAt;
 
-  RfSrv(RaftTester ts, int me, ClientEnd[] ends, Persister persister, boolean snapshot) {
+  RfSrv(RaftTester ts, int me, ClientEnd[] ends, Persister persister, boolean snapshot,
+      RaftTester.RaftFactory factory) {
     this.ts = ts;
     this.me = me;
     this.persister = persister;
     BlockingQueue<ApplyMsg> applyCh = new SynchronousQueue<>();
     this.raft = Guard.call("Raft.make(server " + me + ")",
-        () -> Raft.make(ends, me, persister, applyCh));
+        () -> factory.make(ends, me, persister, applyCh));
     if (snapshot) {
       byte[] snap = persister.readSnapshot();
       if (snap != null && snap.length > 0) {

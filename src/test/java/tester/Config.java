@@ -55,6 +55,7 @@ public class Config {
   private volatile int rpcs0;
   private volatile String title = "";
   private volatile boolean begun;
+  private volatile double timeScale = 1.0;
 
   /** A network with group {@link #GRP0} of {@code n} servers, all started and connected. */
   public Config(int n, boolean reliable, FStartServer mks) {
@@ -177,6 +178,11 @@ public class Config {
     return title;
   }
 
+  /** Whether {@link #begin} was called (tests of the tester never call it). */
+  public boolean begun() {
+    return begun;
+  }
+
   // ---- failing -------------------------------------------------------------------------------
 
   /**
@@ -225,11 +231,19 @@ public class Config {
     return new TestFailure(tf.getMessage()).withDetails(tf.details());
   }
 
+  /**
+   * For the tester's own tests, which drive checkers against mocked peers: scales every sleep of
+   * the tester ({@code 0} = do not sleep at all), so that a checker's ten rounds take no time.
+   */
+  public void setTimeScale(double scale) {
+    this.timeScale = scale;
+  }
+
   /** Sleeps; a failure recorded meanwhile by another thread ends the sleep and the test. */
   public void sleep(long ms) {
     checkFailure();
     try {
-      Thread.sleep(ms);
+      Thread.sleep((long) (ms * timeScale));
     } catch (InterruptedException e) {
       throw interrupted();
     }

@@ -13,12 +13,14 @@ import java.util.function.Supplier;
 /**
  * Calls into student code ({@code start}, {@code getState}, {@code snapshot}, {@code kill}) with a
  * time limit. These must return quickly; one that hangs (a deadlock, a lock held across an RPC, a
- * wait for the apply channel) would otherwise hang the tester with it. After {@link #LIMIT_MS} the
+ * wait for the apply channel) would otherwise hang the tester with it. After {@link #DEFAULT_LIMIT_MS} (10 s) the
  * test fails with a message that names the call and the likely causes, and the deadlock report.
  */
 public final class Guard {
   /** Long enough for a busy machine, short enough that a hang is reported well before 120 s. */
-  public static final long LIMIT_MS = Long.getLong("raftlab.callLimitMs", 10_000);
+  public static final long DEFAULT_LIMIT_MS = 10_000;
+
+  private static volatile long limitMs = Long.getLong("raftlab.callLimitMs", DEFAULT_LIMIT_MS);
 
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
@@ -29,6 +31,13 @@ public final class Guard {
 
   private Guard() {}
 
+  /** Changes the limit (the tester's own tests use a short one); returns the old one. */
+  public static long setLimitMs(long ms) {
+    long old = limitMs;
+    limitMs = ms;
+    return old;
+  }
+
   /** Runs {@code body}, failing the test if it throws or does not return within the limit. */
   public static <T> T call(String what, Supplier<T> body) {
     AtomicReference<Thread> runner = new AtomicReference<>();
@@ -37,11 +46,11 @@ public final class Guard {
       return body.get();
     });
     try {
-      return f.get(LIMIT_MS, TimeUnit.MILLISECONDS);
+      return f.get(limitMs, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       Thread stuck = runner.get();
       StringBuilder msg = new StringBuilder();
-      msg.append(what).append(" has not returned after ").append(LIMIT_MS / 1000)
+      msg.append(what).append(" has not returned after ").append(limitMs / 1000.0)
           .append(" s; it must return quickly. Is a lock held forever (a deadlock), held while"
               + " calling an RPC or putting on the apply channel, or does it wait for the apply"
               + " channel?");
@@ -49,6 +58,7 @@ public final class Guard {
       StringBuilder details = new StringBuilder();
       if (stuck != null) {
         details.append("the call is stuck here:\n").append(ThreadReport.describe(stuck));
+        details.append(ThreadReport.lockOwnerOf(stuck));
       }
       if (deadlocks != null) {
         details.append(deadlocks);

@@ -117,6 +117,24 @@ public final class ThreadReport {
     }
   }
 
+  /**
+   * The thread that holds the lock {@code t} waits for, described in full, or "" if {@code t}
+   * waits for no lock or the holder is unknown. This is usually where the bug is.
+   */
+  public static String lockOwnerOf(Thread t) {
+    ThreadInfo ti = MX.getThreadInfo(new long[] {t.getId()}, false, false)[0];
+    if (ti == null || ti.getLockOwnerId() < 0) {
+      return "";
+    }
+    ThreadInfo owner = MX.getThreadInfo(new long[] {ti.getLockOwnerId()}, true, true)[0];
+    if (owner == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("the lock it waits for is held by:\n");
+    describe(owner, sb);
+    return sb.toString();
+  }
+
   /** The first frame of {@code t}'s stack in non-JDK code, to say where a thread is. */
   public static String where(Thread t) {
     for (StackTraceElement e : t.getStackTrace()) {

@@ -41,9 +41,9 @@ import raftapi.Persister;
 public class Raft implements raftapi.Raft {
   /** Heartbeats 10 times a second: the most the tester allows. */
   static final int HEARTBEAT_MS = 100;
-  /** Election timeouts between 400 and 800 ms: several missed heartbeats, well under 5 s. */
-  static final int ELECTION_TIMEOUT_MIN_MS = 400;
-  static final int ELECTION_TIMEOUT_SPREAD_MS = 400;
+  /** Election timeouts between 300 and 600 ms: three missed heartbeats, well under 5 s. */
+  static final int ELECTION_TIMEOUT_MIN_MS = 300;
+  static final int ELECTION_TIMEOUT_SPREAD_MS = 300;
 
   private enum Role { FOLLOWER, CANDIDATE, LEADER }
 
@@ -339,8 +339,10 @@ public class Raft implements raftapi.Raft {
     mu.lock();
     try {
       while (!killed()) {
+        // Clear the flag whatever our role: a flag left set by a leader that has since stepped
+        // down would make the wait below return at once, forever, without releasing the lock.
+        replicateNow = false;
         if (role == Role.LEADER) {
-          replicateNow = false;
           for (int peer = 0; peer < peers.length; peer++) {
             if (peer != me) {
               sendTo(peer);

@@ -1,0 +1,35 @@
+# raftlab: the Java port of the MIT 6.5840 Raft and key/value labs.
+#
+#   make test    every test of the project: labrpc and codec self-tests, the tester's own
+#                tests, all lab tests against the reference solution, and the skeleton check
+#   make bench   labrpc's speed (and later the linearizability checker's)
+#   make grade   ./grade.sh on your code, all parts
+
+MVN = mvn -B -ntp -Dstyle.color=never
+SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
+
+.PHONY: test unit-test solution-tree skeleton-check bench grade clean
+
+test: solution-tree
+	$(MVN) $(SOLUTION) test
+	tools/check-skeleton.sh
+
+# The self-tests only (labrpc, labgob, the tester), without the lab tests: about a minute.
+unit-test: solution-tree
+	$(MVN) $(SOLUTION) test -DexcludedGroups='3A | 3B | 3C | 3D | 4A | 4B | 4C'
+
+solution-tree:
+	tools/assemble-tree.sh target/trees/solution solution/src/main/java
+
+skeleton-check:
+	tools/check-skeleton.sh
+
+bench: solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	java -cp target/solution/classes:target/solution/test-classes labrpc.LabRpcBench
+
+grade:
+	./grade.sh
+
+clean:
+	rm -rf target

@@ -1,0 +1,182 @@
+package labrpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import labrpc.JunkServer.StringReply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The numbers of the Go emulator, checked statistically under a fixed seed: drop rates, the
+ * ranges of the delays, and that delays cost no emulator threads. Calls run concurrently, so each
+ * test takes about as long as its longest delay. Bounds are wide enough for a busy machine.
+ */
+class NetworkBehaviourTest {
+  private final Network rn = new Network(7);
+  private final JunkServer js = new JunkServer();
+
+  @AfterEach
+  void cleanup() {
+    rn.cleanup();
+  }
+
+  /** n ends, each connected to a server holding js, enabled if {@code enabled}. */
+  private List<ClientEnd> ends(int n, boolean enabled) {
+    Server rs = new Server();
+    rs.addService(new Service(js));
+    rn.addServer("s", rs);
+    List<ClientEnd> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ClientEnd e = rn.makeEnd("e" + i);
+      rn.connect("e" + i, "s");
+      rn.enable("e" + i, enabled);
+      out.add(e);
+    }
+    return out;
+  }
+
+  /** One call per end, all at once; returns each call's duration in ms, -1 for a false. */
+  private List<Long> callAll(List<ClientEnd> ends) throws InterruptedException {
+    ConcurrentLinkedQueue<Long> out = new ConcurrentLinkedQueue<>();
+    List<Thread> threads = new ArrayList<>();
+    for (ClientEnd e : ends) {
+      Thread t = new Thread(() -> {
+        long t0 = System.nanoTime();
+        boolean ok = e.call("JunkServer.handler2", 1, new StringReply());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        out.add(ok ? ms : -1 - ms);
+      });
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    return new ArrayList<>(out);
+  }
+
+  @Test
+  void unreliableNetworkDropsTenPercentOfRequestsAndTenPercentOfReplies() throws Exception {
+    rn.setReliable(false);
+    List<ClientEnd> ends = ends(2000, true);
+    List<Long> results = callAll(ends);
+
+    long succeeded = results.stream().filter(ms -> ms >= 0).count();
+    int handlerRan = js.log2Size();
+    // Requests: 10% dropped before the handler runs. Replies: 10% of the rest dropped after.
+    assertTrue(handlerRan > 2000 * 0.86 && handlerRan < 2000 * 0.94,
+        "handler ran for " + handlerRan + " of 2000 requests; expected about 90%");
+    double replyDrop = 1 - succeeded / (double) handlerRan;
+    assertTrue(replyDrop > 0.06 && replyDrop < 0.14,
+        "dropped " + replyDrop + " of the replies; expected about 10%");
+    assertEquals(2000, rn.getTotalCount());
+  }
+
+  @Test
+  void unreliableNetworkDelaysRequestsUpTo26ms() throws Exception {
+    rn.setReliable(false);
+    List<Long> results = callAll(ends(400, true));
+    long max = results.stream().mapToLong(ms -> ms >= 0 ? ms : -1 - ms).max().orElseThrow();
+    double mean = results.stream().mapToLong(ms -> ms >= 0 ? ms : -1 - ms).average().orElseThrow();
+    assertTrue(mean > 6 && mean < 40, "mean delay " + mean + " ms; expected about 13 ms");
+    assertTrue(max >= 20, "longest delay " + max + " ms; expected some close to 26 ms");
+  }
+
+  @Test
+  void unreachableServerFailsWithin100msWithoutLongDelays() throws Exception {
+    List<Long> results = callAll(ends(300, false));
+    assertTrue(results.stream().allMatch(ms -> ms < 0), "a call to a disabled end succeeded");
+    long max = results.stream().mapToLong(ms -> -1 - ms).max().orElseThrow();
+    double mean = results.stream().mapToLong(ms -> -1 - ms).average().orElseThrow();
+    assertTrue(mean > 25 && mean < 100, "mean " + mean + " ms; expected about 50 ms");
+    assertTrue(max >= 80 && max < 400, "longest " + max + " ms; expected just under 100 ms");
+    assertEquals(0, js.log2Size(), "a handler ran behind a disabled end");
+  }
+
+  @Test
+  void unreachableServerFailsWithin7sWithLongDelays() throws Exception {
+    rn.setLongDelays(true);
+    List<Long> results = callAll(ends(300, false));
+    long max = results.stream().mapToLong(ms -> -1 - ms).max().orElseThrow();
+    double mean = results.stream().mapToLong(ms -> -1 - ms).average().orElseThrow();
+    assertTrue(mean > 2500 && mean < 4500, "mean " + mean + " ms; expected about 3500 ms");
+    assertTrue(max >= 6000 && max < 7500, "longest " + max + " ms; expected just under 7000");
+  }
+
+  @Test
+  void longReorderingDelaysTwoThirdsOfRepliesBy200To2200ms() throws Exception {
+    rn.setLongReordering(true);
+    List<Long> results = callAll(ends(600, true));
+    assertTrue(results.stream().allMatch(ms -> ms >= 0), "reordering must not lose replies");
+    long late = results.stream().filter(ms -> ms >= 200).count();
+    double fraction = late / 600.0;
+    assertTrue(fraction > 0.58 && fraction < 0.75, fraction + " delayed; expected about 2/3");
+    long max = results.stream().mapToLong(Long::longValue).max().orElseThrow();
+    assertTrue(max < 2700, "longest " + max + " ms; expected under 2200 ms");
+  }
+
+  /**
+   * A pending delay costs no thread of the network: 2,000 calls waiting out long delays (or long
+   * reordering) need no more labrpc threads than a few handler threads.
+   */
+  @Test
+  void delaysCostNoEmulatorThreads() throws Exception {
+    int before = labrpcThreads();
+    rn.setLongReordering(true);
+    List<ClientEnd> ends = ends(2000, true);
+    AtomicInteger maxThreads = new AtomicInteger();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        maxThreads.accumulateAndGet(labrpcThreads(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.start();
+    List<Long> results = callAll(ends);
+    sampler.interrupt();
+    sampler.join();
+    assertEquals(2000, results.size());
+    int grew = maxThreads.get() - before;
+    assertTrue(grew < 200, "labrpc threads grew by " + grew + " for 2000 delayed calls");
+  }
+
+  @Test
+  void cleanupEndsCallsThatAreWaitingOutADelay() throws Exception {
+    rn.setLongDelays(true);
+    List<ClientEnd> ends = ends(50, false);
+    Thread caller = new Thread(() -> {
+      try {
+        callAll(ends);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    long t0 = System.nanoTime();
+    caller.start();
+    Thread.sleep(100);
+    rn.cleanup();
+    caller.join(2000);
+    assertFalse(caller.isAlive(), "calls still waiting after cleanup");
+    assertTrue((System.nanoTime() - t0) / 1e9 < 2.5);
+  }
+
+  private static int labrpcThreads() {
+    int n = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("labrpc-")) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,204 @@
+package raft;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import raftapi.ApplyMsg;
+import raftapi.Raft.State;
+import tester.Guard;
+import tester.TestFailure;
+
+/**
+ * The tester's own tests: each checker must fire, with its Go message, when the peers misbehave.
+ * The peers are Mockito mocks whose answers we choose, and the tester's sleeps are switched off,
+ * so every test is deterministic and fast.
+ */
+class RaftTesterTest {
+  private final raftapi.Raft[] peers = new raftapi.Raft[3];
+  @SuppressWarnings("unchecked")
+  private final BlockingQueue<ApplyMsg>[] applyChs = new BlockingQueue[3];
+
+  /** Three mocked peers that all answer getState() with (term 1, follower) unless told else. */
+  private RaftTester tester() {
+    for (int i = 0; i < peers.length; i++) {
+      peers[i] = mock(raftapi.Raft.class);
+      when(peers[i].getState()).thenReturn(new State(1, false));
+      when(peers[i].start(org.mockito.ArgumentMatchers.any()))
+          .thenReturn(new raftapi.Raft.StartResult(-1, 1, false));
+    }
+    RaftTester ts = RaftTester.makeTest(3, true, false, (ends, me, persister, applyCh) -> {
+      applyChs[me] = applyCh;
+      return peers[me];
+    });
+    ts.setTimeScale(0);
+    return ts;
+  }
+
+  @AfterEach
+  void restoreGuard() {
+    Guard.setLimitMs(Guard.DEFAULT_LIMIT_MS);
+  }
+
+  @Test
+  void twoLeadersInOneTerm() {
+    RaftTester ts = tester();
+    when(peers[0].getState()).thenReturn(new State(4, true));
+    when(peers[2].getState()).thenReturn(new State(4, true));
+    TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
+    assertEquals("term 4 has 2 (>1) leaders", f.getMessage());
+  }
+
+  @Test
+  void noLeader() {
+    RaftTester ts = tester();
+    TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
+    assertEquals("expected one leader, got none", f.getMessage());
+  }
+
+  @Test
+  void theLeaderOfTheHighestTermIsChosen() {
+    RaftTester ts = tester();
+    when(peers[0].getState()).thenReturn(new State(2, true));
+    when(peers[1].getState()).thenReturn(new State(3, true));
+    assertEquals(1, ts.checkOneLeader());
+  }
+
+  @Test
+  void aDisconnectedLeaderDoesNotCount() {
+    RaftTester ts = tester();
+    when(peers[0].getState()).thenReturn(new State(2, true));
+    ts.g.disconnectAll(0);
+    TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
+    assertEquals("expected one leader, got none", f.getMessage());
+  }
+
+  @Test
+  void termsThatDisagree() {
+    RaftTester ts = tester();
+    when(peers[1].getState()).thenReturn(new State(2, false));
+    TestFailure f = assertThrows(TestFailure.class, ts::checkTerms);
+    assertEquals("servers disagree on term", f.getMessage());
+  }
+
+  @Test
+  void aLeaderWhereNoneMayBe() {
+    RaftTester ts = tester();
+    when(peers[2].getState()).thenReturn(new State(1, true));
+    TestFailure f = assertThrows(TestFailure.class, ts::checkNoLeader);
+    assertEquals("leader = 2", f.getMessage());
+  }
+
+  @Test
+  void differentCommandsAtOneIndex() throws Exception {
+    RaftTester ts = tester();
+    applyChs[0].put(ApplyMsg.command(1, 100));
+    applyChs[1].put(ApplyMsg.command(1, 200));
+    TestFailure f = awaitFailure(ts);
+    assertEquals("apply error: commit index=1 server=1 200 != server=0 100", f.getMessage());
+  }
+
+  @Test
+  void anOutOfOrderApply() throws Exception {
+    RaftTester ts = tester();
+    applyChs[0].put(ApplyMsg.command(1, 100));
+    applyChs[0].put(ApplyMsg.command(3, 300));
+    TestFailure f = awaitFailure(ts);
+    assertEquals("apply error: server 0 apply out of order 3", f.getMessage());
+  }
+
+  @Test
+  void committedValuesThatDoNotMatchAreSeenByNCommitted() throws Exception {
+    RaftTester ts = tester();
+    applyChs[0].put(ApplyMsg.command(1, 7));
+    applyChs[1].put(ApplyMsg.command(1, 7));
+    await().atMost(Duration.ofSeconds(2)).until(() -> ts.nCommitted(1).count() == 2);
+    assertEquals(7, ts.nCommitted(1).cmd());
+  }
+
+  @Test
+  void agreementWithoutAMajorityIsCaught() throws Exception {
+    RaftTester ts = tester();
+    applyChs[2].put(ApplyMsg.command(1, 5));
+    await().atMost(Duration.ofSeconds(2)).until(() -> ts.nCommitted(1).count() == 1);
+    TestFailure f = assertThrows(TestFailure.class, () -> ts.checkNoAgreement(1));
+    assertEquals("1 committed but no majority", f.getMessage());
+  }
+
+  @Test
+  void oneFailsWhenNobodyIsLeader() {
+    RaftTester ts = tester();
+    TestFailure f = assertThrows(TestFailure.class, () -> ts.one(101, 3, false));
+    assertEquals("one(101) failed to reach agreement", f.getMessage());
+  }
+
+  @Test
+  void aRaftThatDeadlocksIsReportedWithTheDeadlock() throws Exception {
+    RaftTester ts = tester();
+    Guard.setLimitMs(300);
+    ReentrantLock a = new ReentrantLock();
+    ReentrantLock b = new ReentrantLock();
+    CountDownLatch bothHeld = new CountDownLatch(2);
+    // Two threads that take the locks in opposite orders: a classic deadlock.
+    Thread t1 = deadlocker("raft-S0-deadlock-ab", a, b, bothHeld);
+    Thread t2 = deadlocker("raft-S0-deadlock-ba", b, a, bothHeld);
+    t1.start();
+    t2.start();
+    bothHeld.await();
+    when(peers[0].getState()).thenAnswer(inv -> {
+      a.lock(); // blocks forever, like a getState() that needs the Raft's lock
+      return new State(1, false);
+    });
+    TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
+    assertTrue(f.getMessage().startsWith("Raft.getState() on server 0 has not returned after"),
+        f.getMessage());
+    assertTrue(f.details().contains("DEADLOCK"), f.details());
+    assertTrue(f.details().contains("raft-S0-deadlock-ab"), f.details());
+    assertTrue(f.details().contains("held by \"raft-S0-deadlock-ba\""), f.details());
+  }
+
+  private static Thread deadlocker(String name, ReentrantLock first, ReentrantLock second,
+      CountDownLatch bothHeld) {
+    Thread t = new Thread(() -> {
+      first.lock();
+      bothHeld.countDown();
+      try {
+        bothHeld.await();
+      } catch (InterruptedException e) {
+        return;
+      }
+      second.lock();
+    }, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * Waits for the failure an applier records. Not with Awaitility: recording a failure interrupts
+   * the test thread (that is how a real test is stopped), which would cut Awaitility's wait short.
+   */
+  private static TestFailure awaitFailure(RaftTester ts) {
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try {
+        ts.checkFailure();
+        Thread.sleep(10);
+      } catch (TestFailure f) {
+        Thread.interrupted(); // clear the interrupt that stopped the "test"
+        return f;
+      } catch (InterruptedException e) {
+        // the failure is being recorded: check again
+      }
+    }
+    throw new AssertionError("no failure was recorded within 2 s");
+  }
+}

@@ -4,11 +4,12 @@
 #                tests, all lab tests against the reference solution, and the skeleton check
 #   make bench   labrpc's speed (and later the linearizability checker's)
 #   make grade   ./grade.sh on your code, all parts
+#   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 
 MVN = mvn -B -ntp -Dstyle.color=never
 SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
 
-.PHONY: test unit-test solution-tree skeleton-check bench grade clean
+.PHONY: test unit-test solution-tree skeleton-check bench grade validate clean
 
 test: solution-tree
 	$(MVN) $(SOLUTION) test
@@ -30,6 +31,10 @@ bench: solution-tree
 
 grade:
 	./grade.sh
+
+# Every buggy variant in solution/variants must be caught by its part's tests (5-20 minutes).
+validate:
+	tools/validate.sh
 
 clean:
 	rm -rf target

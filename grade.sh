@@ -6,8 +6,17 @@
 #   ./grade.sh --solution 3A   the same tests on the reference solution (instructors)
 #
 # Options:
+#   -t, --test NAME only this test (e.g. testReElection3A, or its Go name TestReElection3A);
+#                   may be given several times
+#   -n N            repeat runner: run each selected test N times, in a fresh JVM each, and
+#                   keep the logs (and timelines) of the failed runs only
+#   -p P            with -n: run P tests at a time (default 1; the tests are timing-sensitive,
+#                   so more than the number of cores makes them fail for the wrong reasons)
 #   --seed S        replay the random choices (network and tester) of a failed run; thread
 #                   timing still varies, so a seed makes a failure likelier to recur, not certain
+#   -v, --verbose   print the debug log (debug.Debug and the tester's own events)
+#   --timeline      write a timeline (HTML) for passing tests too, not only for failed ones
+#   --fail-fast     stop at the first failed test
 #   --json FILE     also write the results as Gradescope's results.json
 #   -h, --help      this text
 #
@@ -26,12 +35,24 @@ usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 tree=student
 seed=""
 json=""
+runs=""
+parallel=1
+verbose=""
+timeline=""
+failfast=""
 parts=()
+tests=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --solution) tree=solution ;;
     --seed) seed=${2:?--seed needs a number}; shift ;;
     --json) json=${2:?--json needs a file name}; shift ;;
+    -t|--test) tests+=(--test "${2:?--test needs a test name}"); shift ;;
+    -n) runs=${2:?-n needs a number}; shift ;;
+    -p) parallel=${2:?-p needs a number}; shift ;;
+    -v|--verbose) verbose=1 ;;
+    --timeline) timeline=1 ;;
+    --fail-fast) failfast=1 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "grade.sh: unknown option $1 (see ./grade.sh --help)" >&2; exit 2 ;;
     *) parts+=("$1") ;;
@@ -76,8 +97,15 @@ fi
 
 jvm_opts=(-XX:+UseSerialGC -Xss1m)
 [ -n "$seed" ] && jvm_opts+=("-Draftlab.seed=$seed")
+[ -n "$verbose" ] && jvm_opts+=("-Draftlab.debug=true")
+[ -n "$timeline" ] && jvm_opts+=("-Draftlab.timeline=always")
 args=()
 [ -n "$json" ] && args+=(--json "$json")
+[ -n "$failfast" ] && args+=(--fail-fast)
 
 cp="$build/classes:$build/test-classes:$(cat "$build/test-classpath.txt")"
-exec java "${jvm_opts[@]}" -cp "$cp" tester.Grade "${args[@]}" "${parts[@]}"
+if [ -n "$runs" ]; then
+  exec java -XX:+UseSerialGC -cp "$cp" tester.Repeat -n "$runs" -p "$parallel" \
+    "${tests[@]}" "${parts[@]}" -- "${jvm_opts[@]}"
+fi
+exec java "${jvm_opts[@]}" -cp "$cp" tester.Grade "${args[@]}" "${tests[@]}" "${parts[@]}"

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>Every non-static, non-transient field is sent, whatever its visibility. A {@code transient}
- *       field is not sent and arrives as 0/false/null; labgob warns once per such field.
+ *       field is not sent: the receiver's copy keeps what the no-argument constructor gave it
+ *       (0/false/null without an initializer); labgob warns once per such field.
  *   <li>Records are rebuilt through their canonical constructor; other classes need a
  *       no-argument constructor (any visibility), and their fields are then set one by one.
  *   <li>Inner (non-static) classes, local and anonymous classes and lambdas cannot be sent: they
@@ -135,7 +136,7 @@ final class ClassInfo {
         if (WARNED.add(key)) {
           System.err.println(
               "labgob warning: transient field " + key + " is not sent in RPCs or persisted"
-                  + " state; it arrives as 0/false/null");
+                  + " state; the copy keeps the value its constructor gives it");
         }
         continue;
       }

@@ -1,5 +1,6 @@
 package tester;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
@@ -216,6 +217,15 @@ public class Config {
     return asyncFailure.get();
   }
 
+  /**
+   * For the tester's own tests, which provoke failures on purpose: forgets the failure another
+   * thread recorded, so that the test can pass once it has checked it.
+   */
+  public void acknowledgeFailure() {
+    asyncFailure.set(null);
+    Thread.interrupted();
+  }
+
   /** The failure to throw when the test thread is interrupted. */
   static TestFailure interrupted() {
     Config c = current;
@@ -290,6 +300,48 @@ public class Config {
     return sw.toString();
   }
 
+  // ---- timeline ------------------------------------------------------------------------------
+
+  /**
+   * Starts a daemon thread that calls {@code sample} every 50 ms until the test ends, to record
+   * the servers' states for the timeline (a lab tester supplies what to sample).
+   */
+  protected void startSampler(Runnable sample) {
+    Thread t = new Thread(() -> {
+      while (current == this) {
+        try {
+          sample.run();
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        } catch (Throwable e) {
+          // A peer that throws from getState is reported by the checks, not here.
+        }
+      }
+    }, "tester-sampler");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Writes this test's timeline (see {@link Timeline}) into {@code -Draftlab.artifacts} (default
+   * {@code target/timelines}) and says where; returns the path, or null if it could not.
+   */
+  Path writeTimeline(String testName, String failure) {
+    String dir = System.getProperty("raftlab.artifacts", "target/timelines");
+    String prefix = System.getProperty("raftlab.artifactPrefix", testName + "-" + seed);
+    Path file = Path.of(dir, prefix + ".html").toAbsolutePath();
+    try {
+      Timeline.write(file, title.isEmpty() ? testName : title, failure, seed, group(GRP0).n(),
+          events.events(), events.now());
+      System.out.println("info: wrote timeline to " + file);
+      return file;
+    } catch (java.io.IOException | RuntimeException e) {
+      System.out.println("info: could not write the timeline: " + e);
+      return null;
+    }
+  }
+
   // ---- cleanup -------------------------------------------------------------------------------
 
   /**
@@ -306,6 +358,7 @@ public class Config {
     } finally {
       net.cleanup();
       events.tester("cleanup");
+      debug.Debug.endTest();
       if (current == this) {
         current = null;
       }

@@ -1,22 +1,50 @@
 package tester;
 
+import debug.Debug;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What happened during one test, in order: the tester's own events (begin, partitions, crashes,
- * restarts, checks, the failure) and, later, what servers report. The failure report and the
- * timeline of a failed test are built from it. Thread-safe.
+ * restarts, checks, the failure), the peers' states as the tester sampled them, and what the
+ * peers logged through {@link Debug}. The failure's timeline is drawn from it; with debug output
+ * on, the tester's events are printed as {@code TEST} lines. Thread-safe.
  */
 public final class EventLog {
-  /** One event; {@code server} is -1 for the tester's own events. */
-  public record Event(long nanos, int server, String kind, String text) {}
+  /**
+   * One event; {@code server} is -1 for the tester's own events, {@code term} -1 if unknown.
+   * Kinds: tester, failure, start, crash, connect, disconnect, state, and the Debug topics.
+   */
+  public record Event(long nanos, int server, String kind, int term, String text) {}
+
+  private static final int MAX_EVENTS = 200_000;
 
   private final long t0 = System.nanoTime();
   private final List<Event> events = new ArrayList<>();
 
-  public synchronized void add(int server, String kind, String text) {
-    events.add(new Event(System.nanoTime() - t0, server, kind, text));
+  EventLog() {
+    Debug.beginTest((nanos, topic, server, term, message) ->
+        record(System.nanoTime() - t0, server, topic.name(), term, message));
+  }
+
+  private synchronized void record(long nanos, int server, String kind, int term, String text) {
+    if (events.size() < MAX_EVENTS) {
+      events.add(new Event(nanos, server, kind, term, text));
+    }
+  }
+
+  /** Records an event of the tester about {@code server} (-1: about no server in particular). */
+  public void add(int server, String kind, String text) {
+    long nanos = System.nanoTime() - t0;
+    record(nanos, server, kind, -1, text);
+    if (Debug.enabled()) {
+      System.out.println(Debug.line(nanos, Debug.Topic.TEST, server, -1, kind + ": " + text));
+    }
+  }
+
+  /** Records a sampled state of a server (not printed). */
+  public void state(int server, int term, String state) {
+    record(System.nanoTime() - t0, server, "state", term, state);
   }
 
   public void tester(String text) {
@@ -29,5 +57,10 @@ public final class EventLog {
 
   public synchronized List<Event> events() {
     return List.copyOf(events);
+  }
+
+  /** Nanoseconds since the log began. */
+  public long now() {
+    return System.nanoTime() - t0;
   }
 }

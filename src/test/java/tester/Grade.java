@@ -1,6 +1,7 @@
 package tester;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -27,7 +29,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * and the line {@code N passed, N failed}. Exit status 0 if every test passed, 1 otherwise.
  *
  * <pre>
- * java -cp ... tester.Grade [--json results.json] [PART ...]     PART: 3A 3B 3C 3D 4A 4B 4C
+ * java -cp ... tester.Grade [options] [PART ...]     PART: 3A 3B 3C 3D 4A 4B 4C
+ *   --test NAME     only the test NAME (testInitialElection3A, TestInitialElection3A or
+ *                   InitialElection3A); may be repeated
+ *   --fail-fast     stop at the first failed test
+ *   --list          print the names of the selected tests, one per line, and exit
+ *   --json FILE     also write Gradescope's results.json
  * </pre>
  *
  * No parts means all of them.
@@ -41,12 +48,17 @@ public final class Grade {
 
   public static void main(String[] argv) throws IOException {
     List<String> parts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     Path json = null;
+    boolean failFast = false;
+    boolean list = false;
     for (int i = 0; i < argv.length; i++) {
-      if (argv[i].equals("--json")) {
-        json = Path.of(argv[++i]);
-      } else {
-        parts.add(argv[i].toUpperCase(Locale.ROOT));
+      switch (argv[i]) {
+        case "--json" -> json = Path.of(argv[++i]);
+        case "--test" -> names.add(argv[++i]);
+        case "--fail-fast" -> failFast = true;
+        case "--list" -> list = true;
+        default -> parts.add(argv[i].toUpperCase(Locale.ROOT));
       }
     }
     if (parts.isEmpty()) {
@@ -58,7 +70,18 @@ public final class Grade {
         System.exit(2);
       }
     }
-    List<Result> results = run(parts);
+    List<TestIdentifier> tests = discover(parts, names);
+    if (list) {
+      for (TestIdentifier t : tests) {
+        System.out.println(nameOf(t));
+      }
+      System.exit(0);
+    }
+    if (tests.isEmpty()) {
+      System.err.println("grade: no test matches " + (names.isEmpty() ? parts : names));
+      System.exit(2);
+    }
+    List<Result> results = run(tests, failFast);
     printSummary(results, System.out);
     if (json != null) {
       Files.writeString(json, GradescopeJson.of(results), StandardCharsets.UTF_8);
@@ -69,15 +92,57 @@ public final class Grade {
     System.exit(failed > 0 || results.isEmpty() ? 1 : 0);
   }
 
-  /** Runs the tests tagged with any of {@code parts}, in order; returns their results. */
-  static List<Result> run(List<String> parts) {
+  /** The lab tests tagged with any of {@code parts} (and named in {@code names}), in order. */
+  static List<TestIdentifier> discover(List<String> parts, List<String> names) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage("raft"), selectPackage("kvraft"))
         .filters(TagFilter.includeTags(parts))
         .build();
+    TestPlan plan = LauncherFactory.create().discover(request);
+    List<TestIdentifier> out = new ArrayList<>();
+    for (TestIdentifier root : plan.getRoots()) {
+      collect(plan, root, names, out);
+    }
+    return out;
+  }
+
+  private static void collect(TestPlan plan, TestIdentifier id, List<String> names,
+      List<TestIdentifier> out) {
+    if (id.isTest() && (names.isEmpty() || names.stream().anyMatch(n -> matches(n, id)))) {
+      out.add(id);
+    }
+    for (TestIdentifier child : plan.getChildren(id)) {
+      collect(plan, child, names, out);
+    }
+  }
+
+  /** testInitialElection3A, TestInitialElection3A and InitialElection3A all name one test. */
+  static boolean matches(String name, TestIdentifier id) {
+    return canonical(name).equals(canonical(nameOf(id)));
+  }
+
+  private static String canonical(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.startsWith("test") ? n.substring(4) : n;
+  }
+
+  static String nameOf(TestIdentifier id) {
+    return id.getDisplayName().replace("()", "");
+  }
+
+  /** Runs the tests one by one, in order; returns their results. */
+  static List<Result> run(List<TestIdentifier> tests, boolean failFast) {
     Launcher launcher = LauncherFactory.create();
     List<Result> results = new ArrayList<>();
-    launcher.execute(request, new Listener(results));
+    Listener listener = new Listener(results);
+    for (TestIdentifier t : tests) {
+      launcher.execute(LauncherDiscoveryRequestBuilder.request()
+          .selectors(selectUniqueId(t.getUniqueId()))
+          .build(), listener);
+      if (failFast && !results.isEmpty() && !results.get(results.size() - 1).passed()) {
+        break;
+      }
+    }
     return results;
   }
 
@@ -103,7 +168,7 @@ public final class Grade {
         return;
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      String name = id.getDisplayName().replace("()", "");
+      String name = nameOf(id);
       boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
       String message = result.getThrowable().map(Grade::describe).orElse("");
       if (!passed) {

@@ -20,32 +20,40 @@ public class TesterExtension implements AfterEachCallback {
     }
     Optional<Throwable> thrown = context.getExecutionException();
     Throwable failure = thrown.orElse(cfg.asyncFailure());
-    if (!cfg.begun()) {
-      // Not a lab test (a test of the tester itself): just clean up, quietly.
-    } else if (failure == null) {
-      cfg.end();
-    } else {
-      printFailure(cfg, failure);
+    if (cfg.begun()) {
+      if (failure == null) {
+        cfg.end();
+      } else {
+        printFailure(cfg, failure);
+      }
     }
+    // Cleanup can still fail the test: a kill() that hangs, or more than 120 s in all.
+    TestFailure late = null;
     try {
       cfg.cleanup();
-    } catch (TestFailure tf) {
       if (failure == null) {
-        printFailure(cfg, tf);
-        throw tf;
-      }
-    }
-    if (failure == null) {
-      try {
         cfg.checkTimeout();
-      } catch (TestFailure tf) {
-        printFailure(cfg, tf);
-        throw tf;
       }
+    } catch (TestFailure tf) {
+      late = tf;
+    }
+    if (late != null && failure == null) {
+      printFailure(cfg, late);
+      failure = late;
+    }
+    if (cfg.begun() && (failure != null
+        || "always".equals(System.getProperty("raftlab.timeline")))) {
+      String name = context.getTestMethod().map(m -> m.getName()).orElse("test");
+      cfg.writeTimeline(name, failure == null ? null : messageOf(failure));
     }
     if (thrown.isEmpty() && failure != null) {
-      throw (TestFailure) failure; // found by another thread after the test body returned
+      // Found by another thread after the test body returned, or during cleanup.
+      throw (TestFailure) failure;
     }
+  }
+
+  private static String messageOf(Throwable failure) {
+    return failure instanceof TestFailure ? failure.getMessage() : failure.toString();
   }
 
   /** Prints a failure as Go does, then what a student needs to chase it. */

@@ -1,5 +1,7 @@
 package raft;
 
+import debug.Debug;
+import debug.Debug.Topic;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -252,6 +254,7 @@ public class Raft implements raftapi.Raft {
     currentTerm++;
     votedFor = me;
     persist();
+    Debug.log(Topic.TIMR, me, currentTerm, "election timeout: starting an election");
     resetElectionTimer();
     RequestVoteArgs args =
         new RequestVoteArgs(currentTerm, me, log.lastIndex(), log.lastTerm());
@@ -305,6 +308,7 @@ public class Raft implements raftapi.Raft {
         votedFor = args.candidateId;
         persist();
         reply.voteGranted = true;
+        Debug.log(Topic.VOTE, me, currentTerm, "votes for S%d", args.candidateId);
         resetElectionTimer(); // granting a vote counts as hearing from a would-be leader
       }
     } finally {
@@ -314,6 +318,7 @@ public class Raft implements raftapi.Raft {
 
   /** A higher term was seen: adopt it and become a follower (Figure 2, "All Servers"). */
   private void stepDown(int term) {
+    Debug.log(Topic.TERM, me, term, "saw term %d (was %d): follower", term, currentTerm);
     currentTerm = term;
     votedFor = -1;
     role = Role.FOLLOWER;
@@ -321,6 +326,8 @@ public class Raft implements raftapi.Raft {
   }
 
   private void becomeLeader() {
+    Debug.log(Topic.LEAD, me, currentTerm, "won the election: leader, log ends at %d",
+        log.lastIndex());
     role = Role.LEADER;
     nextIndex = new int[peers.length];
     matchIndex = new int[peers.length];
@@ -435,6 +442,7 @@ public class Raft implements raftapi.Raft {
         }
       }
       if (count > peers.length / 2) {
+        Debug.log(Topic.CMIT, me, currentTerm, "commits up to %d", n);
         commitIndex = n;
         applyCond.signal();
         break;
@@ -552,6 +560,8 @@ public class Raft implements raftapi.Raft {
       } else {
         log = new RaftLog(args.lastIncludedIndex, args.lastIncludedTerm, List.of());
       }
+      Debug.log(Topic.SNAP, me, currentTerm, "installs a snapshot up to %d from S%d",
+          args.lastIncludedIndex, args.leaderId);
       snapshot = args.data;
       commitIndex = args.lastIncludedIndex;
       persist();

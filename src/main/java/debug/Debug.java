@@ -25,9 +25,12 @@ public final class Debug {
     CLNT, CMIT, DROP, ERRO, INFO, LEAD, LOG1, LOG2, PERS, SNAP, TERM, TEST, TIMR, TRCE, VOTE, WARN
   }
 
-  /** Receives every debug event, printed or not (the tester keeps them for the timeline). */
+  /**
+   * Receives every debug event, printed or not (the tester keeps them for the timeline). It gets
+   * the format and the arguments unformatted, so that recording costs no formatting.
+   */
   public interface Sink {
-    void event(long nanos, Topic topic, int server, int term, String message);
+    void event(long nanos, Topic topic, int server, int term, String format, Object[] args);
   }
 
   private static final boolean ENABLED = Boolean.getBoolean("raftlab.debug")
@@ -52,13 +55,17 @@ public final class Debug {
       return;
     }
     long now = System.nanoTime();
-    String msg = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
     if (s != null) {
-      s.event(now - t0, topic, server, term, msg);
+      s.event(now - t0, topic, server, term, format, args);
     }
     if (ENABLED) {
-      System.out.println(line(now - t0, topic, server, term, msg));
+      System.out.println(line(now - t0, topic, server, term, format(format, args)));
     }
+  }
+
+  /** {@code String.format}, or the format itself when there are no arguments. */
+  public static String format(String format, Object... args) {
+    return args.length == 0 ? format : String.format(Locale.ROOT, format, args);
   }
 
   /** The printed form: {@code 001234 VOTE S2 T5 message}, the time in milliseconds. */

@@ -25,11 +25,17 @@ final class ByteSink {
 
   /** Unsigned LEB128: small numbers (terms, indexes, lengths) take one byte. */
   void writeVarLong(long v) {
+    if (size + 10 > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + 10));
+    }
+    byte[] b = buf;
+    int n = size;
     while ((v & ~0x7FL) != 0) {
-      write((int) ((v & 0x7F) | 0x80));
+      b[n++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
     }
-    write((int) v);
+    b[n++] = (byte) v;
+    size = n;
   }
 
   /** Zig-zag first, so that small negative numbers (votedFor = -1) stay small too. */

@@ -4,7 +4,6 @@ import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Encodes values into a {@link ByteSink}. Every value that is not in a declared primitive field
@@ -30,74 +29,84 @@ final class Writer {
       return;
     }
     Class<?> c = v.getClass();
-    if (c == Integer.class) {
-      out.write(Tag.INT);
-      out.writeSignedVarLong((Integer) v);
-    } else if (c == String.class) {
-      out.write(Tag.STRING);
-      out.writeString((String) v);
-    } else if (c == Long.class) {
-      out.write(Tag.LONG);
-      out.writeSignedVarLong((Long) v);
-    } else if (c == Boolean.class) {
-      out.write((Boolean) v ? Tag.TRUE : Tag.FALSE);
-    } else if (c == Double.class) {
-      out.write(Tag.DOUBLE);
-      out.writeFixedLong(Double.doubleToRawLongBits((Double) v));
-    } else if (c == Float.class) {
-      out.write(Tag.FLOAT);
-      out.writeVarLong(Float.floatToRawIntBits((Float) v) & 0xFFFFFFFFL);
-    } else if (c == Short.class) {
-      out.write(Tag.SHORT);
-      out.writeSignedVarLong((Short) v);
-    } else if (c == Byte.class) {
-      out.write(Tag.BYTE);
-      out.write((Byte) v);
-    } else if (c == Character.class) {
-      out.write(Tag.CHAR);
-      out.writeVarLong((Character) v);
-    } else if (c.isArray()) {
-      writeArray(v, c);
-    } else if (v instanceof List || v instanceof Set) {
-      enter();
-      Collection<?> coll = (Collection<?>) v;
-      out.write(v instanceof List ? Tag.LIST : Tag.SET);
-      out.writeVarLong(coll.size());
-      int i = 0;
-      for (Object e : coll) {
-        try {
-          writeValue(e);
-        } catch (LabGobException x) {
-          throw x.within("[" + i + "]");
-        }
-        i++;
+    switch (Kind.of(c)) {
+      case INT -> {
+        out.write(Tag.INT);
+        out.writeSignedVarLong((Integer) v);
       }
-      depth--;
-    } else if (v instanceof Map) {
-      enter();
-      Map<?, ?> map = (Map<?, ?>) v;
-      out.write(Tag.MAP);
-      out.writeVarLong(map.size());
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        try {
-          writeValue(e.getKey());
-          writeValue(e.getValue());
-        } catch (LabGobException x) {
-          throw x.within("[" + e.getKey() + "]");
-        }
+      case STRING -> {
+        out.write(Tag.STRING);
+        out.writeString((String) v);
       }
-      depth--;
-    } else if (v instanceof Enum) {
-      out.write(Tag.ENUM);
-      writeClass(((Enum<?>) v).getDeclaringClass());
-      out.writeVarLong(((Enum<?>) v).ordinal());
-    } else if (ClassInfo.isJdk(c)) {
-      throw new LabGobException(
+      case LONG -> {
+        out.write(Tag.LONG);
+        out.writeSignedVarLong((Long) v);
+      }
+      case BOOLEAN -> out.write((Boolean) v ? Tag.TRUE : Tag.FALSE);
+      case DOUBLE -> {
+        out.write(Tag.DOUBLE);
+        out.writeFixedLong(Double.doubleToRawLongBits((Double) v));
+      }
+      case FLOAT -> {
+        out.write(Tag.FLOAT);
+        out.writeVarLong(Float.floatToRawIntBits((Float) v) & 0xFFFFFFFFL);
+      }
+      case SHORT -> {
+        out.write(Tag.SHORT);
+        out.writeSignedVarLong((Short) v);
+      }
+      case BYTE -> {
+        out.write(Tag.BYTE);
+        out.write((Byte) v);
+      }
+      case CHAR -> {
+        out.write(Tag.CHAR);
+        out.writeVarLong((Character) v);
+      }
+      case ARRAY -> writeArray(v, c);
+      case LIST, SET -> writeCollection((Collection<?>) v, v instanceof List ? Tag.LIST : Tag.SET);
+      case MAP -> writeMap((Map<?, ?>) v);
+      case ENUM -> {
+        out.write(Tag.ENUM);
+        writeClass(((Enum<?>) v).getDeclaringClass());
+        out.writeVarLong(((Enum<?>) v).ordinal());
+      }
+      case OBJECT -> writeObject(v, ClassInfo.of(c));
+      default -> throw new LabGobException(
           "a " + c.getName() + " cannot be sent. Send primitives, String, enums, arrays,"
               + " List/Set/Map, records or your own classes");
-    } else {
-      writeObject(v, ClassInfo.of(c));
     }
+  }
+
+  private void writeCollection(Collection<?> coll, byte tag) {
+    enter();
+    out.write(tag);
+    out.writeVarLong(coll.size());
+    int i = 0;
+    for (Object e : coll) {
+      try {
+        writeValue(e);
+      } catch (LabGobException x) {
+        throw x.within("[" + i + "]");
+      }
+      i++;
+    }
+    depth--;
+  }
+
+  private void writeMap(Map<?, ?> map) {
+    enter();
+    out.write(Tag.MAP);
+    out.writeVarLong(map.size());
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      try {
+        writeValue(e.getKey());
+        writeValue(e.getValue());
+      } catch (LabGobException x) {
+        throw x.within("[" + e.getKey() + "]");
+      }
+    }
+    depth--;
   }
 
   private void writeObject(Object v, ClassInfo info) {

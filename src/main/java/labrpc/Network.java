@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import labgob.LabGob;
 import labgob.LabGobException;
 
@@ -68,8 +68,10 @@ public final class Network {
 
   private final AtomicInteger totalCount = new AtomicInteger();
   private final AtomicLong totalBytes = new AtomicLong();
-  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile boolean closed;
   private final Set<PendingCall> waiting = ConcurrentHashMap.newKeySet();
+  /** Callers waiting out a delay, woken early by cleanup (a set: O(1) to join and leave). */
+  private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
   private volatile RpcErrorListener errorListener;
 
   /** A network whose random choices come from {@code seed}. */
@@ -186,15 +188,18 @@ public final class Network {
 
   /** Ends the network: calls not yet sent, and calls still waiting out a delay, return false. */
   public void cleanup() {
-    closed.countDown();
+    closed = true;
     wakeWaiters();
+    for (Thread t : sleepers) {
+      LockSupport.unpark(t);
+    }
   }
 
   // ---- the RPC path ------------------------------------------------------------------------
 
   /** One call, on the caller's thread; the Java version of Go's processReq. */
   boolean process(ClientEnd end, String svcMeth, byte[] req, Object reply) {
-    if (closed.getCount() == 0) {
+    if (closed) {
       return false;
     }
     totalCount.incrementAndGet();
@@ -269,7 +274,7 @@ public final class Network {
         if (o != null) {
           return o;
         }
-        if (isServerDead(end, serverName, server) || closed.getCount() == 0
+        if (isServerDead(end, serverName, server) || closed
             || Thread.currentThread().isInterrupted()) {
           return null;
         }
@@ -289,16 +294,32 @@ public final class Network {
     }
   }
 
-  /** Sleeps on the caller's thread; false if the network was cleaned up or we were interrupted. */
+  /**
+   * Sleeps on the caller's thread; false if the network was cleaned up meanwhile or the thread
+   * was interrupted. Parks rather than waiting on a shared latch: with hundreds of callers
+   * waiting out delays, a shared queue makes every timeout cost time proportional to the queue.
+   */
   private boolean sleep(int ms) {
     if (ms <= 0) {
-      return closed.getCount() != 0;
+      return !closed;
     }
+    Thread me = Thread.currentThread();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    sleepers.add(me);
     try {
-      return !closed.await(ms, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      while (!closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return true;
+        }
+        if (me.isInterrupted()) {
+          return false;
+        }
+        LockSupport.parkNanos(this, left);
+      }
       return false;
+    } finally {
+      sleepers.remove(me);
     }
   }
 

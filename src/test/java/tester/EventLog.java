@@ -15,7 +15,15 @@ public final class EventLog {
    * One event; {@code server} is -1 for the tester's own events, {@code term} -1 if unknown.
    * Kinds: tester, failure, start, crash, connect, disconnect, state, and the Debug topics.
    */
-  public record Event(long nanos, int server, String kind, int term, String text) {}
+  public record Event(long nanos, int server, String kind, int term, String format,
+      Object[] args) {
+    /** The event's text, formatted when first asked for (recording must stay cheap). */
+    public String text() {
+      return Debug.format(format, args);
+    }
+  }
+
+  private static final Object[] NO_ARGS = new Object[0];
 
   private static final int MAX_EVENTS = 200_000;
 
@@ -23,20 +31,21 @@ public final class EventLog {
   private final List<Event> events = new ArrayList<>();
 
   EventLog() {
-    Debug.beginTest((nanos, topic, server, term, message) ->
-        record(System.nanoTime() - t0, server, topic.name(), term, message));
+    Debug.beginTest((nanos, topic, server, term, format, args) ->
+        record(System.nanoTime() - t0, server, topic.name(), term, format, args));
   }
 
-  private synchronized void record(long nanos, int server, String kind, int term, String text) {
+  private synchronized void record(long nanos, int server, String kind, int term, String format,
+      Object[] args) {
     if (events.size() < MAX_EVENTS) {
-      events.add(new Event(nanos, server, kind, term, text));
+      events.add(new Event(nanos, server, kind, term, format, args));
     }
   }
 
   /** Records an event of the tester about {@code server} (-1: about no server in particular). */
   public void add(int server, String kind, String text) {
     long nanos = System.nanoTime() - t0;
-    record(nanos, server, kind, -1, text);
+    record(nanos, server, kind, -1, text, NO_ARGS);
     if (Debug.enabled()) {
       System.out.println(Debug.line(nanos, Debug.Topic.TEST, server, -1, kind + ": " + text));
     }
@@ -44,7 +53,7 @@ public final class EventLog {
 
   /** Records a sampled state of a server (not printed). */
   public void state(int server, int term, String state) {
-    record(System.nanoTime() - t0, server, "state", term, state);
+    record(System.nanoTime() - t0, server, "state", term, state, NO_ARGS);
   }
 
   public void tester(String text) {

@@ -1,19 +1,23 @@
 # raftlab: the Java port of the MIT 6.5840 Raft and key/value labs.
 #
 #   make test    every test of the project: labrpc and codec self-tests, the tester's own
-#                tests, all lab tests against the reference solution, and the skeleton check
+#                tests, all lab tests against the reference solution, and the check that the
+#                skeleton (here and in the student handout) fails cleanly
 #   make bench   labrpc's speed (and later the linearizability checker's)
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
+#   make handout   the student distribution in dist/ (checked by make test)
 
 MVN = mvn -B -ntp -Dstyle.color=never
 SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
 
-.PHONY: test unit-test solution-tree skeleton-check bench grade validate clean
+.PHONY: test unit-test solution-tree skeleton-check bench grade validate handout clean
 
 test: solution-tree
 	$(MVN) $(SOLUTION) test
 	tools/check-skeleton.sh
+	tools/make-handout.sh
+	tools/check-skeleton.sh dist/raftlab-handout
 
 # The self-tests only (labrpc, labgob, the tester), without the lab tests: about a minute.
 unit-test: solution-tree
@@ -36,5 +40,9 @@ grade:
 validate:
 	tools/validate.sh
 
+# The student distribution, without solution/ and other instructor-only files.
+handout:
+	tools/make-handout.sh
+
 clean:
-	rm -rf target
+	rm -rf target dist

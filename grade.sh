@@ -4,6 +4,11 @@
 #   ./grade.sh 3A              the Lab 3A tests, on your code (src/main/java)
 #   ./grade.sh 3A 3B           several parts; no part means all of them
 #   ./grade.sh --solution 3A   the same tests on the reference solution (instructors)
+#   ./grade.sh --submission DIR --json results.json 3A
+#                              grade a student's submission (instructors): only the student
+#                              packages (raft, kvraft) are taken from DIR, over this pristine
+#                              tree; each test runs in a JVM of its own, 120 s per test and
+#                              600 s per run as in the Go grading
 #
 # Options:
 #   -t, --test NAME only this test (e.g. testReElection3A, or its Go name TestReElection3A);
@@ -28,11 +33,15 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")" && pwd)
+CALLER_PWD=$(pwd)
 cd "$ROOT"
+# Paths on the command line are relative to where grade.sh was started.
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$CALLER_PWD/$1" ;; esac; }
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
 tree=student
+submission=""
 seed=""
 json=""
 runs=""
@@ -45,8 +54,9 @@ tests=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --solution) tree=solution ;;
+    --submission) tree=submission; submission=$(absolute "${2:?--submission needs a folder}"); shift ;;
     --seed) seed=${2:?--seed needs a number}; shift ;;
-    --json) json=${2:?--json needs a file name}; shift ;;
+    --json) json=$(absolute "${2:?--json needs a file name}"); shift ;;
     -t|--test) tests+=(--test "${2:?--test needs a test name}"); shift ;;
     -n) runs=${2:?-n needs a number}; shift ;;
     -p) parallel=${2:?-p needs a number}; shift ;;
@@ -72,6 +82,33 @@ case "$tree" in
     fi
     src="$ROOT/target/trees/solution"
     build="$ROOT/target/solution"
+    ;;
+  submission)
+    if [ -d "$submission/src/main/java/raft" ] || [ -d "$submission/src/main/java/kvraft" ]; then
+      packages="$submission/src/main/java"
+    elif [ -d "$submission/raft" ] || [ -d "$submission/kvraft" ]; then
+      packages="$submission"
+    else
+      echo "grade.sh: $submission holds neither src/main/java/raft nor raft/" >&2
+      exit 2
+    fi
+    name=$(basename "$(cd "$submission" && pwd)")
+    src="$ROOT/target/trees/submission-$name"
+    build="$ROOT/target/submissions/$name"
+    rm -rf "$src" "$build"
+    tools/assemble-tree.sh "$src" "$packages"
+    mkdir -p "$build"
+    if ! mvn -q -B -ntp -Dstyle.color=never "-Draftlab.src=$src" "-Draftlab.build=$build" \
+        test-compile >"$build/grade-build.log" 2>&1; then
+      grep -E '\[ERROR\].*\.java' "$build/grade-build.log" | head -20 >&2 || true
+      echo "grade.sh: the submission does not compile; nothing was tested" >&2
+      if [ -n "$json" ]; then
+        printf '{"score": 0, "output": "The submission does not compile.", "tests": [{"name": "compile", "score": 0, "max_score": 0, "status": "failed", "output": "does not compile; see the build log"}]}\n' >"$json"
+      fi
+      echo "0 passed, 1 failed"
+      exit 1
+    fi
+    touch "$build/.grade-stamp"
     ;;
 esac
 
@@ -104,6 +141,10 @@ args=()
 [ -n "$failfast" ] && args+=(--fail-fast)
 
 cp="$build/classes:$build/test-classes:$(cat "$build/test-classpath.txt")"
+if [ "$tree" = submission ]; then
+  exec java -XX:+UseSerialGC -cp "$cp" tester.Isolated "${args[@]}" "${tests[@]}" "${parts[@]}" \
+    -- "${jvm_opts[@]}"
+fi
 if [ -n "$runs" ]; then
   exec java -XX:+UseSerialGC -cp "$cp" tester.Repeat -n "$runs" -p "$parallel" \
     "${tests[@]}" "${parts[@]}" -- "${jvm_opts[@]}"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Checks that the untouched student skeleton fails the Lab 3A tests cleanly: `./grade.sh 3A`
 # ends within 60 s, exits non-zero, and fails each of the 3 tests with Go's message
-# "expected one leader, got none". Run by `make test`.
+# "expected one leader, got none". Run by `make test`, on this tree and on the student handout.
+#
+#   tools/check-skeleton.sh [DIR]      DIR: a tree with grade.sh (default: this repository)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "${1:-$(dirname "$0")/..}"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

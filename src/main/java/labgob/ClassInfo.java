@@ -216,7 +216,8 @@ final class ClassInfo {
       throw new LabGobException(
           "class " + type.getName() + " has no no-argument constructor. labgob creates a fresh "
               + type.getSimpleName() + " on the receiving side and then sets its fields: add `"
-              + type.getSimpleName() + "() {}` (it may be private), or make it a record");
+              + type.getSimpleName() + "() {}` (it may be private); an argument class may also"
+              + " be a record, a reply class may not");
     } catch (RuntimeException e) {
       throw new LabGobException(
           "cannot access the constructor of " + type.getName() + ": " + e.getMessage());

@@ -19,7 +19,11 @@ public final class LabEncoder {
 
   /** Appends one value; see {@link LabGob} for what can be encoded. */
   public LabEncoder encode(Object value) {
-    writer.writeValue(value);
+    try {
+      writer.writeValue(value);
+    } catch (LabGobException e) {
+      throw LabGob.rooted(e, value);
+    }
     return this;
   }
 

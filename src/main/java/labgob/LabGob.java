@@ -31,8 +31,20 @@ public final class LabGob {
   /** Encodes one value (null allowed). */
   public static byte[] encode(Object value) {
     Writer w = new Writer();
-    w.writeValue(value);
+    try {
+      w.writeValue(value);
+    } catch (LabGobException e) {
+      throw rooted(e, value);
+    }
     return w.toByteArray();
+  }
+
+  /** Names the encoded value's own class at the start of an error's path, when it is ours. */
+  static LabGobException rooted(LabGobException e, Object value) {
+    if (e.path() != null && value != null && !ClassInfo.isJdk(value.getClass())) {
+      e.within(value.getClass().getName());
+    }
+    return e;
   }
 
   /** Decodes one value that {@link #encode} produced. */

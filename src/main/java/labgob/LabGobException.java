@@ -24,7 +24,10 @@ public class LabGobException extends RuntimeException {
     return this;
   }
 
-  /** Where the problem is, e.g. {@code raft.AppendEntriesArgs.entries[2].command}; may be null. */
+  /**
+   * Where the problem is: e.g. {@code raft.AppendEntriesArgs.entries[2].command} when an object
+   * of yours was encoded, or {@code [2].command} when a list was; null if at the top level.
+   */
   public String path() {
     return path;
   }

@@ -30,6 +30,10 @@ import raftapi.Persister;
  * and make every loop end once {@link #killed()} is true. Guard all shared state with one lock
  * ({@link #mu}), and never hold it while calling an RPC or while putting on {@code applyCh}: both
  * can block for a long time (an RPC to a disconnected peer takes up to 7 seconds to fail).
+ *
+ * <p>Debugging: {@code debug.Debug.log(Topic.VOTE, me, currentTerm, "votes for S%d", id)} prints
+ * a line with the time, topic, server and term when you run {@code ./grade.sh -v}, and is nearly
+ * free otherwise; the tester also shows these events in the timeline of a failed test.
  */
 public class Raft implements raftapi.Raft {
   private final ReentrantLock mu = new ReentrantLock(); // guards all of this peer's state
@@ -106,7 +110,7 @@ public class Raft implements raftapi.Raft {
       return;
     }
     // Your code here (3C).
-    // Example:
+    // Example (LogEntry being a log entry class of your own, e.g. a record):
     // LabDecoder d = new LabDecoder(data);
     // xxx = d.decodeInt();
     // yyy = d.decodeList(LogEntry.class);

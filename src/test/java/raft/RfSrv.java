@@ -125,7 +125,14 @@ final class RfSrv implements IService {
         continue;
       }
       lastMessage = now;
-      String err = snapshot ? checkSnapMsg(m) : checkMsg(m);
+      String err;
+      try {
+        err = snapshot ? checkSnapMsg(m) : checkMsg(m);
+      } catch (tester.TestFailure tf) {
+        // The peer's snapshot() hung or threw (see Guard): fail the test with that report.
+        ts.fail(tf.getMessage(), tf.details());
+        continue;
+      }
       if (!err.isEmpty()) {
         applyErr = err;
         // Go's tester exits the process here; we fail this test and keep reading, so that the

@@ -190,7 +190,7 @@ public final class Grade {
     return testName.length() >= 2 ? testName.substring(testName.length() - 2) : "";
   }
 
-  private static int pointsOf(TestIdentifier id) {
+  static int pointsOf(TestIdentifier id) {
     return id.getSource()
         .filter(MethodSource.class::isInstance)
         .map(MethodSource.class::cast)

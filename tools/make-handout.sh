@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# make handout: the student distribution, as dist/raftlab-handout/ and dist/raftlab-handout.tar.gz.
+# It holds everything a student needs (sources, tests, tester, grade.sh, the handouts) and nothing
+# an instructor keeps back: no solution/, no buggy variants, no validation or CI files.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=dist/raftlab-handout
+rm -rf "$out" dist/raftlab-handout.tar.gz
+mkdir -p "$out/tools"
+
+cp -a src pom.xml grade.sh .gitignore "$out/"
+[ -d handout ] && cp -a handout "$out/"
+cp -a tools/assemble-tree.sh tools/logcols tools/check-skeleton.sh "$out/tools/"
+cp tools/handout/README.md "$out/README.md"
+cp tools/handout/Makefile "$out/Makefile"
+mkdir -p "$out/.github/workflows"
+cp tools/handout/classroom.yml "$out/.github/workflows/classroom.yml"
+
+# Nothing instructor-only may slip in.
+if find "$out" -path '*solution*' -o -name '*.patch' | grep -q .; then
+  echo "make-handout: instructor-only files found in $out" >&2
+  exit 1
+fi
+tar -C dist -czf dist/raftlab-handout.tar.gz raftlab-handout
+echo "make-handout: wrote $out/ and dist/raftlab-handout.tar.gz ($(du -sh dist/raftlab-handout.tar.gz | cut -f1))"

@@ -7,11 +7,12 @@
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
+#   make check-locks  Error Prone's @GuardedBy lock-discipline check on your code (opt-in)
 
 MVN = mvn -B -ntp -Dstyle.color=never
 SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
 
-.PHONY: test unit-test solution-tree skeleton-check bench grade validate handout clean
+.PHONY: check-locks test unit-test solution-tree skeleton-check bench grade validate handout clean
 
 test: solution-tree
 	$(MVN) $(SOLUTION) test
@@ -32,6 +33,7 @@ skeleton-check:
 bench: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
 	java -cp target/solution/classes:target/solution/test-classes labrpc.LabRpcBench
+	java -cp target/solution/classes:target/solution/test-classes porcupine.PorcupineBench
 
 grade:
 	./grade.sh
@@ -39,6 +41,17 @@ grade:
 # Every buggy variant in solution/variants must be caught by its part's tests (5-20 minutes).
 validate:
 	tools/validate.sh
+
+# Error Prone's @GuardedBy check on your code (opt-in, never part of grading).
+check-locks:
+	$(MVN) -q -P check-locks -Draftlab.build=$(CURDIR)/target/check-locks compile
+	@echo "check-locks: no access to a @GuardedBy field without its lock"
+
+# The same check on the reference solution.
+check-locks-solution: solution-tree
+	$(MVN) -q -P check-locks -Draftlab.src=$(CURDIR)/target/trees/solution \
+	  -Draftlab.build=$(CURDIR)/target/check-locks-solution compile
+	@echo "check-locks: the reference solution passes"
 
 # The student distribution, without solution/ and other instructor-only files.
 handout:

@@ -1,5 +1,6 @@
 package raft;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +46,12 @@ public class Raft implements raftapi.Raft {
 
   // Your data here (3A, 3B, 3C).
   // Look at the paper's Figure 2 for a description of what state a Raft server must keep.
+  // Mark every field that mu guards with @GuardedBy("mu"), like currentTerm below: then
+  // `make check-locks` reports each access made without holding mu (Java's nearest thing to
+  // Go's race detector). A method that expects its caller to hold mu gets @GuardedBy("mu") too.
+
+  @GuardedBy("mu")
+  private int currentTerm; // latest term this server has seen (Figure 2)
 
   private Raft(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     this.peers = peers;

@@ -1,5 +1,6 @@
 package raft;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import debug.Debug;
 import debug.Debug.Topic;
 import java.util.List;
@@ -37,7 +38,8 @@ import raftapi.Persister;
  *       or dead peer never delays the others.
  * </ul>
  *
- * <p>One lock, {@link #mu}, guards all state. It is never held while calling an RPC or putting on
+ * <p>One lock, {@link #mu}, guards all state (fields and methods marked {@code @GuardedBy("mu")},
+ * which {@code make check-locks} verifies). It is never held while calling an RPC or putting on
  * the apply channel, the two things that can block for long.
  */
 public class Raft implements raftapi.Raft {
@@ -61,21 +63,33 @@ public class Raft implements raftapi.Raft {
   private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   // Persistent state on all servers (Figure 2), saved before answering any RPC.
+  @GuardedBy("mu")
   private int currentTerm;
+  @GuardedBy("mu")
   private int votedFor = -1;
+  @GuardedBy("mu")
   private RaftLog log = new RaftLog();
+  @GuardedBy("mu")
   private byte[] snapshot = new byte[0];
 
   // Volatile state on all servers.
+  @GuardedBy("mu")
   private int commitIndex;
+  @GuardedBy("mu")
   private int lastApplied;
+  @GuardedBy("mu")
   private Role role = Role.FOLLOWER;
+  @GuardedBy("mu")
   private long electionDeadline; // System.nanoTime() at which to start an election
+  @GuardedBy("mu")
   private ApplyMsg pendingSnapshot; // received from a leader, not yet sent to the service
 
   // Volatile state on leaders, reinitialized after each election.
+  @GuardedBy("mu")
   private int[] nextIndex;
+  @GuardedBy("mu")
   private int[] matchIndex;
+  @GuardedBy("mu")
   private boolean replicateNow; // start() added entries: send them without waiting
 
   private Raft(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
@@ -198,6 +212,7 @@ public class Raft implements raftapi.Raft {
   // ---- persistence (3C) -------------------------------------------------------------------
 
   /** Saves the persistent state of Figure 2 (and the snapshot); call with the lock held. */
+  @GuardedBy("mu")
   private void persist() {
     LabEncoder e = new LabEncoder();
     e.encode(currentTerm);
@@ -208,6 +223,7 @@ public class Raft implements raftapi.Raft {
     persister.save(e.bytes(), snapshot);
   }
 
+  @GuardedBy("mu")
   private void readPersist(byte[] data, byte[] snap) {
     if (data == null || data.length == 0) {
       return; // a fresh peer, with nothing persisted yet
@@ -228,6 +244,7 @@ public class Raft implements raftapi.Raft {
 
   // ---- elections (3A) ---------------------------------------------------------------------
 
+  @GuardedBy("mu")
   private void resetElectionTimer() {
     long ms = ELECTION_TIMEOUT_MIN_MS
         + ThreadLocalRandom.current().nextInt(ELECTION_TIMEOUT_SPREAD_MS);
@@ -249,6 +266,7 @@ public class Raft implements raftapi.Raft {
   }
 
   /** Becomes a candidate and asks every peer for its vote (Figure 2, "Candidates"). */
+  @GuardedBy("mu")
   private void startElection() {
     role = Role.CANDIDATE;
     currentTerm++;
@@ -317,6 +335,7 @@ public class Raft implements raftapi.Raft {
   }
 
   /** A higher term was seen: adopt it and become a follower (Figure 2, "All Servers"). */
+  @GuardedBy("mu")
   private void stepDown(int term) {
     Debug.log(Topic.TERM, me, term, "saw term %d (was %d): follower", term, currentTerm);
     currentTerm = term;
@@ -325,6 +344,7 @@ public class Raft implements raftapi.Raft {
     persist();
   }
 
+  @GuardedBy("mu")
   private void becomeLeader() {
     Debug.log(Topic.LEAD, me, currentTerm, "won the election: leader, log ends at %d",
         log.lastIndex());
@@ -374,6 +394,7 @@ public class Raft implements raftapi.Raft {
   }
 
   /** Sends {@code peer} what it is missing; call with the lock held. */
+  @GuardedBy("mu")
   private void sendTo(int peer) {
     int next = nextIndex[peer];
     if (next <= log.lastIncludedIndex()) {
@@ -430,6 +451,7 @@ public class Raft implements raftapi.Raft {
    * Commits the highest index stored on a majority, but only if its entry is from the current
    * term: counting replicas of an older term's entry is unsafe (section 5.4.2, Figure 8).
    */
+  @GuardedBy("mu")
   private void advanceCommitIndex() {
     for (int n = log.lastIndex(); n > commitIndex && n > log.lastIncludedIndex(); n--) {
       if (log.term(n) != currentTerm) {

@@ -3,16 +3,18 @@
 #   make test    every test of the project: labrpc and codec self-tests, the tester's own
 #                tests, all lab tests against the reference solution, and the check that the
 #                skeleton (here and in the student handout) fails cleanly
-#   make bench   labrpc's speed (and later the linearizability checker's)
+#   make unit-test  the self-tests only (labrpc, labgob, porcupine, the tester): about a minute
+#   make bench   the speed of labrpc and of the linearizability checker
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
 #   make check-locks  Error Prone's @GuardedBy lock-discipline check on your code (opt-in)
+#   make check-locks-solution  the same check on the reference solution
 
 MVN = mvn -B -ntp -Dstyle.color=never
 SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
 
-.PHONY: check-locks test unit-test solution-tree skeleton-check bench grade validate handout clean
+.PHONY: check-locks check-locks-solution test unit-test solution-tree skeleton-check bench grade validate handout clean
 
 test: solution-tree
 	$(MVN) $(SOLUTION) test

@@ -70,6 +70,21 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+if [ -n "$runs" ] && { [ -n "$json" ] || [ -n "$failfast" ] || [ "$tree" = submission ]; }; then
+  echo "grade.sh: -n (the repeat runner) cannot be combined with --json, --fail-fast or --submission" >&2
+  exit 2
+fi
+if [ "$tree" = submission ] && [ -n "$failfast" ]; then
+  echo "grade.sh: --fail-fast cannot be combined with --submission (every test is graded)" >&2
+  exit 2
+fi
+for part in "${parts[@]}"; do
+  case "$part" in
+    3[AaBbCcDd]|4[AaBbCc]) ;;
+    *) echo "grade.sh: unknown part $part (parts: 3A 3B 3C 3D 4A 4B 4C)" >&2; exit 2 ;;
+  esac
+done
+
 case "$tree" in
   student)
     src="$ROOT/src/main/java"

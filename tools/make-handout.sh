@@ -11,6 +11,7 @@ mkdir -p "$out/tools"
 
 cp -a src pom.xml grade.sh .gitignore "$out/"
 [ -d handout ] && cp -a handout "$out/"
+rm -f "$out/handout/instructor-guide.md" # instructors only
 cp -a tools/assemble-tree.sh tools/logcols tools/check-skeleton.sh "$out/tools/"
 cp tools/handout/README.md "$out/README.md"
 cp tools/handout/Makefile "$out/Makefile"

@@ -34,7 +34,11 @@ for p in "${patches[@]}"; do
   rm -rf "$dir"
   mkdir -p "$dir/pkg" "$dir/classes"
   cp -a solution/src/main/java/raft "$dir/pkg/raft"
-  patch -s -p1 -d "$dir/pkg" <"$p"
+  if ! patch -s -p1 -d "$dir/pkg" <"$p" >"$dir/patch.log" 2>&1; then
+    rows+=("$name|$part|BROKEN|the patch does not apply|see $dir/patch.log")
+    missed=$((missed + 1))
+    continue
+  fi
   tools/assemble-tree.sh "$dir/src" "$dir/pkg"
   javac --release 17 -nowarn -d "$dir/classes" $(find "$dir/src" -name '*.java') 2>"$dir/javac.log" \
     || { rows+=("$name|$part|BROKEN|does not compile|see $dir/javac.log"); missed=$((missed + 1)); continue; }
@@ -45,6 +49,10 @@ for p in "${patches[@]}"; do
   if [ "$status" -ne 0 ]; then
     test=$(sed -n 's/^--- FAIL: \([A-Za-z0-9]*\).*/\1/p' "$dir/output.log" | head -1)
     msg=$(sed -n 's/^Fatal: //p' "$dir/output.log" | head -1 | cut -c1-70)
+    case "$expected" in
+      *"${test:-?}"*) ;;
+      *) test="${test:-?} (expected: $expected)" ;;
+    esac
     rows+=("$name|$part|caught|${test:-?}|$msg")
   else
     rows+=("$name|$part|MISSED|-|every $part test passed")

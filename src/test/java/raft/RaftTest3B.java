@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import raftapi.Raft.StartResult;
-import tester.Config;
 import tester.Points;
 
 /**
@@ -55,7 +54,7 @@ class RaftTest3B {
     int iters = 10;
     long sent = 0;
     for (int index = 2; index < iters + 2; index++) {
-      String cmd = Config.randstring(5000);
+      String cmd = ts.randstringSeeded(5000);
       int xindex = ts.one(cmd, servers, false);
       if (xindex != index) {
         throw ts.fatalf("got index %d but expected %d", xindex, index);

@@ -46,6 +46,7 @@ public final class Repeat {
   private final ConcurrentLinkedQueue<Process> running = new ConcurrentLinkedQueue<>();
   private final long start = System.nanoTime();
   private final int total;
+  private final boolean console = System.console() != null;
 
   /** Per-test figures. */
   private static final class Stats {
@@ -125,10 +126,14 @@ public final class Repeat {
     }
     pool.shutdown();
     while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-      progress();
+      if (console) {
+        progress(); // keep the elapsed time ticking on a terminal
+      }
     }
-    progress();
-    System.out.println();
+    if (console) {
+      progress();
+      System.out.println();
+    }
     printTable();
     stopping.set(true);
     return failed.get() == 0 ? 0 : 1;
@@ -180,10 +185,11 @@ public final class Repeat {
     progress();
   }
 
+  /** One line, rewritten in place on a terminal; a line per finished run into a file or pipe. */
   private synchronized void progress() {
     long s = (System.nanoTime() - start) / 1_000_000_000L;
-    System.out.printf("\r[ %d/%d runs | %d failed | %dm%02ds ]", done.get(), total, failed.get(),
-        s / 60, s % 60);
+    System.out.printf("%s[ %d/%d runs | %d failed | %dm%02ds ]%s", console ? "\r" : "",
+        done.get(), total, failed.get(), s / 60, s % 60, console ? "" : "\n");
     System.out.flush();
   }
 

@@ -40,7 +40,8 @@ for p in "${patches[@]}"; do
     continue
   fi
   tools/assemble-tree.sh "$dir/src" "$dir/pkg"
-  javac --release 17 -nowarn -d "$dir/classes" $(find "$dir/src" -name '*.java') 2>"$dir/javac.log" \
+  javac --release 17 -nowarn -cp "$(cat target/solution/test-classpath.txt)" -d "$dir/classes" \
+    $(find "$dir/src" -name '*.java') 2>"$dir/javac.log" \
     || { rows+=("$name|$part|BROKEN|does not compile|see $dir/javac.log"); missed=$((missed + 1)); continue; }
   echo "validate: $name ($part, expected: $expected) ..." >&2
   status=0

@@ -51,9 +51,9 @@ public final class Guard {
       Thread stuck = runner.get();
       StringBuilder msg = new StringBuilder();
       msg.append(what).append(" has not returned after ").append(limitMs / 1000.0)
-          .append(" s; it must return quickly. Is it in an endless loop, or is a lock held forever (a deadlock), held while"
-              + " calling an RPC or putting on the apply channel, or does it wait for the apply"
-              + " channel?");
+          .append(" s; it must return quickly. Is it in an endless loop, or is a lock held"
+              + " forever (a deadlock), held while calling an RPC or putting on the apply"
+              + " channel, or does it wait for the apply channel?");
       String deadlocks = ThreadReport.deadlocks();
       StringBuilder details = new StringBuilder();
       if (stuck != null) {

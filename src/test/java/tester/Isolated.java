@@ -77,14 +77,7 @@ public final class Isolated {
   /** Runs one test in a fresh JVM, echoing its output; kills it after {@code limit} seconds. */
   private static Grade.Result runOne(String name, int points, List<String> jvm, long limit)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvm);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("tester.Grade");
-    cmd.add("--test");
-    cmd.add(name);
+    List<String> cmd = Grade.childCommand(jvm, name);
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     List<String> fatal = new ArrayList<>();

@@ -144,16 +144,10 @@ public final class Repeat {
       return;
     }
     Path log = outDir.resolve(test + "-" + n + ".log");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
-    cmd.add("-Draftlab.artifacts=" + outDir);
-    cmd.add("-Draftlab.artifactPrefix=" + test + "-" + n);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("tester.Grade");
-    cmd.add("--test");
-    cmd.add(test);
+    List<String> jvm = new ArrayList<>(jvmOptions);
+    jvm.add("-Draftlab.artifacts=" + outDir);
+    jvm.add("-Draftlab.artifactPrefix=" + test + "-" + n);
+    List<String> cmd = Grade.childCommand(jvm, test);
     long t0 = System.nanoTime();
     boolean ok;
     try {

@@ -15,7 +15,7 @@ import raftapi.ApplyMsg;
 import raftapi.Persister;
 import tester.Guard;
 import tester.GuardedRaft;
-import tester.IService;
+import raftapi.IService;
 
 /**
  * One Raft peer under test together with the tester's view of what it applied: the Java port of

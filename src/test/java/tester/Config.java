@@ -143,6 +143,33 @@ public class Config {
     return net.getTotalBytes();
   }
 
+  // ---- clerks (Lab 4) -----------------------------------------------------------------------
+
+  private final java.util.Set<Clnt> clnts = new java.util.HashSet<>();
+
+  /** A clerk's connection that may reach every server of group {@link #GRP0}. */
+  public Clnt makeClient() {
+    return makeClientTo(null);
+  }
+
+  /** A clerk's connection that may reach only the servers {@code to} of group {@link #GRP0}. */
+  public Clnt makeClientTo(int[] to) {
+    Clnt clnt = new Clnt(net, group(GRP0).srvNames(), to);
+    synchronized (clnts) {
+      clnts.add(clnt);
+    }
+    return clnt;
+  }
+
+  /** Removes a clerk's ends from the network (Go's DeleteClient). */
+  public void deleteClient(Clnt clnt) {
+    synchronized (clnts) {
+      if (clnts.remove(clnt)) {
+        clnt.remove();
+      }
+    }
+  }
+
   // ---- begin / end -------------------------------------------------------------------------
 
   /**
@@ -350,6 +377,12 @@ public class Config {
    */
   protected void cleanup() {
     try {
+      synchronized (clnts) {
+        for (Clnt c : clnts) {
+          c.remove();
+        }
+        clnts.clear();
+      }
       synchronized (this) {
         for (ServerGrp sg : groups.values()) {
           sg.cleanup();

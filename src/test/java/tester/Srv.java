@@ -72,7 +72,7 @@ final class Srv {
   }
 
   static void kill(Object svc) {
-    if (svc instanceof IService s) {
+    if (svc instanceof raftapi.IService s) {
       Guard.run(s.getClass().getSimpleName() + ".kill()", s::kill);
     } else if (svc instanceof raftapi.Raft r) {
       Guard.run("Raft.kill()", r::kill);

@@ -1,0 +1,382 @@
+package kvtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kvapi.Err;
+import kvapi.IKVClerk;
+import porcupine.Annotation;
+import porcupine.CheckResult;
+import porcupine.Checker;
+import porcupine.KvInput;
+import porcupine.KvModel;
+import porcupine.KvOutput;
+import porcupine.LinearizationInfo;
+import porcupine.Operation;
+import porcupine.Visualizer;
+import tester.Config;
+import tester.EventLog;
+import tester.Guard;
+import tester.ServerGrp;
+
+/**
+ * The key/value tester shared by the Lab 4 tests, the Java port of {@code kvtest1/kvtest.go} and
+ * {@code kvtest1/porcupine.go}: clerk operations recorded for the linearizability check, the
+ * concurrent-put clients, the partitioner, and the checks, with Go's names and messages.
+ *
+ * <ul>
+ *   <li>{@link #get} and {@link #put}: one clerk operation, timed and logged for porcupine;
+ *   <li>{@link #putAtLeastOnce}, {@link #checkGet}: a Put that is retried until it is known to
+ *       have happened, and a Get that must return a value;
+ *   <li>{@link #spawnClientsAndWait}, {@link #oneClientPut}, {@link #checkPutConcurrent}: clients
+ *       racing to put one key, and the count of versions against their results;
+ *   <li>{@link #partitioner}: splits the servers in two at random every second or so;
+ *   <li>{@link #checkPorcupine()}: the history so far must be linearizable (1 s to decide).
+ * </ul>
+ */
+public abstract class KvTest extends Config {
+  /** The tester generously allows solutions to complete elections in one second. */
+  public static final int ELECTION_TIMEOUT = 1000;
+  static final Duration LINEARIZABILITY_CHECK_TIMEOUT = Duration.ofSeconds(1);
+
+  private final OpLog oplog = new OpLog();
+  protected final boolean randomkeys;
+
+  protected KvTest(boolean randomkeys) {
+    this.randomkeys = randomkeys;
+  }
+
+  /** A new clerk that may reach every server (Go's IClerkMaker.MakeClerk). */
+  public abstract IKVClerk makeClerk();
+
+  /** Removes a clerk's ends from the network. */
+  public void deleteClerk(IKVClerk ck) {
+    if (ck instanceof TestClerk tck) {
+      deleteClient(tck.clnt);
+    }
+  }
+
+  /** Records the Raft peers' roles and terms for the timeline of a failed test. */
+  protected void startRaftSampler() {
+    String[] last = new String[64];
+    startSampler(() -> {
+      ServerGrp g = group(GRP0);
+      for (int i = 0; i < g.n(); i++) {
+        String state = "down";
+        int term = -1;
+        for (Object svc : g.services(i)) {
+          if (svc instanceof raftapi.Raft rf) {
+            raftapi.Raft.State st = rf.getState();
+            state = st.isLeader() ? "leader" : "follower";
+            term = st.term();
+          }
+        }
+        String key = state + term;
+        if (!key.equals(last[i])) {
+          last[i] = key;
+          events().state(i, term, state);
+        }
+      }
+    });
+  }
+
+  /** Go's {@code rsm.Leader}: whether a server of group {@code gid} thinks it leads, and which. */
+  public record Leader(boolean found, int server) {}
+
+  public static Leader leader(Config cfg, int gid) {
+    ServerGrp g = cfg.group(gid);
+    for (int i = 0; i < g.n(); i++) {
+      for (Object svc : g.services(i)) {
+        if (svc instanceof raftapi.Raft r) {
+          int server = i;
+          raftapi.Raft.State st =
+              Guard.call("Raft.getState() on server " + server, r::getState);
+          if (st.isLeader()) {
+            return new Leader(true, i);
+          }
+        }
+      }
+    }
+    return new Leader(false, 0);
+  }
+
+  // ---- clerk operations, logged for porcupine --------------------------------------------------
+
+  /** One Get through {@code ck}, logged for the linearizability check (client id {@code cli}). */
+  public IKVClerk.GetResult get(IKVClerk ck, String key, int cli) {
+    long start = events().now();
+    IKVClerk.GetResult r = ck.get(key);
+    long end = events().now();
+    op();
+    if (r == null || r.err() == null || r.value() == null) {
+      throw fatalf("Clerk.get(%s) returned %s: return a GetResult with a value (\"\" if none), a"
+          + " version and an Err", key, r);
+    }
+    oplog.append(new Operation<>(cli, KvInput.get(key), start,
+        KvOutput.got(r.value(), r.version(), r.err().name()), end));
+    return r;
+  }
+
+  /** One Put through {@code ck}, logged for the linearizability check (client id {@code cli}). */
+  public Err put(IKVClerk ck, String key, String value, long version, int cli) {
+    long start = events().now();
+    Err err = ck.put(key, value, version);
+    long end = events().now();
+    op();
+    if (err == null) {
+      throw fatalf("Clerk.put(%s, ...) returned null: return an Err", key);
+    }
+    oplog.append(new Operation<>(cli, KvInput.put(key, value, version), start,
+        KvOutput.put(err.name()), end));
+    return err;
+  }
+
+  /**
+   * Puts until the Put is known to have happened (retrying with the next version after ErrMaybe
+   * or ErrVersion); returns the key's version after it.
+   */
+  public long putAtLeastOnce(IKVClerk ck, String key, String value, long ver, int me) {
+    while (true) {
+      Err err = put(ck, key, value, ver, me);
+      if (err == Err.OK) {
+        ver += 1;
+        break;
+      }
+      if (err == Err.ErrMaybe || err == Err.ErrVersion) {
+        ver += 1;
+      } else if (ver != 0) {
+        // ErrNoKey is expected only for a first put with version 0, which is then retried.
+        throw fatalf("Put %s ver %d err %s", key, ver, err);
+      }
+    }
+    events().tester("Put(" + key + ", " + value + ") completes at version " + ver);
+    return ver;
+  }
+
+  /** Gets {@code key}, which must succeed with {@code value} at {@code version}. */
+  public void checkGet(IKVClerk ck, String key, String value, long version) {
+    IKVClerk.GetResult r = get(ck, key, 0);
+    if (r.err() != Err.OK) {
+      throw fatalf("Get(%s) returns error = %s", key, r.err());
+    }
+    if (!r.value().equals(value) || r.version() != version) {
+      throw fatalf("Get(%s) returns (%s, %d) != (%s, %d)", key, r.value(), r.version(), value,
+          version);
+    }
+  }
+
+  /**
+   * Checks the key's version against the clients' results: on a network that was reliable,
+   * without crashes or partitions, it must equal the OK Puts; otherwise it may not exceed the OK
+   * and maybe Puts.
+   */
+  public void checkPutConcurrent(IKVClerk ck, String key, List<ClntRes> rs, ClntRes res,
+      boolean reliable) {
+    long ver0 = getJson(ck, key, -1).version;
+    for (ClntRes r : rs) {
+      res.nok += r.nok;
+      res.nmaybe += r.nmaybe;
+    }
+    if (reliable) {
+      if (ver0 != res.nok) {
+        throw fatalf("Reliable: Wrong number of puts: server %d clnts %s", ver0, res);
+      }
+    } else if (ver0 > res.nok + res.nmaybe) {
+      throw fatalf("Unreliable: Wrong number of puts: server %d clnts %s", ver0, res);
+    }
+  }
+
+  /** A client's body: client number, its clerk, and the flag that says stop. */
+  @FunctionalInterface
+  public interface Fclnt {
+    ClntRes run(int cli, IKVClerk ck, AtomicBoolean done);
+  }
+
+  /** Runs {@code nclnt} clients, each with its own clerk, for {@code ms}; returns their results. */
+  public List<ClntRes> spawnClientsAndWait(int nclnt, long ms, Fclnt fn) {
+    ClntRes[] results = new ClntRes[nclnt];
+    AtomicBoolean done = new AtomicBoolean();
+    List<Thread> threads = new ArrayList<>();
+    for (int cli = 0; cli < nclnt; cli++) {
+      int me = cli;
+      threads.add(go("client-" + cli, () -> {
+        IKVClerk ck = makeClerk();
+        results[me] = fn.run(me, ck, done);
+        deleteClerk(ck);
+      }));
+    }
+    sleep(ms);
+    done.set(true);
+    join(threads);
+    return List.of(results);
+  }
+
+  /** A Get whose value must be an {@link EntryV}; returns it with the key's version. */
+  private record Versioned(EntryV entry, long version) {}
+
+  private Versioned getJson(IKVClerk ck, String key, int me) {
+    IKVClerk.GetResult r = get(ck, key, me);
+    if (r.err() != Err.OK) {
+      throw fatalf("%d: Get \"%s\" err %s", me, key, r.err());
+    }
+    EntryV e = EntryV.fromJson(r.value());
+    if (e == null) {
+      throw fatalf("Unmarshal err %d", r.version());
+    }
+    return new Versioned(e, r.version());
+  }
+
+  private Err putJson(IKVClerk ck, String key, EntryV v, long ver, int me) {
+    return put(ck, key, v.toJson(), ver, me);
+  }
+
+  /** The result of {@link #onePut}: the key's version afterwards, and whether the Put was OK. */
+  public record PutOutcome(long version, boolean ok) {}
+
+  /** Puts until one Put succeeds (OK) or may have (ErrMaybe), while others put the same key. */
+  public PutOutcome onePut(int me, IKVClerk ck, String key, long ver) {
+    while (true) {
+      Err err = putJson(ck, key, new EntryV(me, ver), ver, me);
+      if (!(err == Err.OK || err == Err.ErrVersion || err == Err.ErrMaybe)) {
+        throw fatalf("Wrong error %s", err);
+      }
+      Versioned got = getJson(ck, key, me);
+      if (err == Err.OK && got.version == ver + 1) { // my put?
+        if (got.entry.id() != me && got.entry.v() != ver) {
+          throw fatalf("Wrong value %s", got.entry);
+        }
+      }
+      ver = got.version;
+      if (err == Err.OK || err == Err.ErrMaybe) {
+        return new PutOutcome(ver, err == Err.OK);
+      }
+    }
+  }
+
+  /** Repartitions the servers of group {@code gid} at random about every second until stopped. */
+  public void partitioner(int gid, AtomicBoolean stop) {
+    ServerGrp g = group(gid);
+    while (!stop.get()) {
+      int n = g.n();
+      int[] side = new int[n];
+      for (int i = 0; i < n; i++) {
+        side[i] = rand.nextInt(2);
+      }
+      List<Integer> p0 = new ArrayList<>();
+      List<Integer> p1 = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        (side[j] == 0 ? p0 : p1).add(j);
+      }
+      g.partition(p0.stream().mapToInt(x -> x).toArray(), p1.stream().mapToInt(x -> x).toArray());
+      sleepUnless(stop, ELECTION_TIMEOUT + rand.nextInt(200));
+    }
+  }
+
+  private void sleepUnless(AtomicBoolean stop, long ms) {
+    long deadline = System.nanoTime() + ms * 1_000_000;
+    while (!stop.get() && System.nanoTime() < deadline) {
+      sleep(Math.min(20, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+    }
+  }
+
+  /** One client doing {@link #onePut} on its keys until {@code done}. */
+  public ClntRes oneClientPut(int cli, IKVClerk ck, List<String> ka, AtomicBoolean done) {
+    ClntRes res = new ClntRes();
+    java.util.Map<String, Long> verm = new java.util.HashMap<>();
+    for (String k : ka) {
+      verm.put(k, 0L);
+    }
+    java.util.Random r = new java.util.Random(rand.nextLong());
+    while (!done.get()) {
+      String k = ka.get(0);
+      if (randomkeys) {
+        k = ka.get(r.nextInt(ka.size()));
+      }
+      PutOutcome o = onePut(cli, ck, k, verm.get(k));
+      verm.put(k, o.version());
+      if (o.ok()) {
+        res.nok += 1;
+      } else {
+        res.nmaybe += 1;
+      }
+    }
+    return res;
+  }
+
+  /** Keys k0 .. k(n-1). */
+  public static List<String> makeKeys(int n) {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      keys.add("k" + i);
+    }
+    return keys;
+  }
+
+  // ---- linearizability -------------------------------------------------------------------------
+
+  /** The history so far must be linearizable; the checker gets 1 s before it says "unknown". */
+  public void checkPorcupine() {
+    checkPorcupineT(LINEARIZABILITY_CHECK_TIMEOUT);
+  }
+
+  public void checkPorcupineT(Duration timeout) {
+    List<Operation<KvInput, KvOutput>> ops = oplog.read();
+    LinearizationInfo<KvInput, KvOutput> info =
+        Checker.checkOperationsVerbose(new KvModel(), ops, timeout);
+    String enabled = setting("VIS_ENABLE");
+    if (info.result() == CheckResult.ILLEGAL) {
+      if (!"never".equals(enabled)) {
+        writeVisualization(info);
+      }
+      throw fatalf("history is not linearizable");
+    } else if (info.result() == CheckResult.UNKNOWN) {
+      System.out.println("info: linearizability check timed out, assuming history is ok");
+    }
+    if ("always".equals(enabled)) {
+      writeVisualization(info);
+    }
+  }
+
+  /** Go's environment variables VIS_ENABLE and VIS_FILE, or -Draftlab.vis.enable / .file. */
+  private static String setting(String env) {
+    String prop = System.getProperty("raftlab." + env.toLowerCase().replace('_', '.'));
+    return prop != null ? prop : System.getenv(env);
+  }
+
+  private void writeVisualization(LinearizationInfo<KvInput, KvOutput> info) {
+    info.addAnnotations(annotations());
+    try {
+      String fpath = setting("VIS_FILE");
+      Path file;
+      if (fpath == null || fpath.isEmpty()) {
+        Path dir = Path.of(System.getProperty("raftlab.artifacts", "target/timelines"));
+        Files.createDirectories(dir);
+        file = Files.createTempFile(dir, "porcupine-", ".html");
+      } else {
+        file = Path.of(fpath);
+      }
+      Visualizer.visualizeToFile(new KvModel(), info, file);
+      System.out.println("info: wrote history visualization to " + file.toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
+      System.out.println("info: failed to write history visualization (" + e + ")");
+    }
+  }
+
+  /** The tester's events (partitions, crashes, restarts) as annotations for the page. */
+  private List<Annotation> annotations() {
+    List<Annotation> out = new ArrayList<>();
+    for (EventLog.Event e : events().events()) {
+      switch (e.kind()) {
+        case "tester" -> out.add(Annotation.at("tester", e.nanos(), e.text()));
+        case "crash", "start" -> out.add(Annotation.at("server " + e.server(), e.nanos(),
+            e.text()));
+        default -> { }
+      }
+    }
+    return out;
+  }
+}

@@ -116,6 +116,10 @@ public abstract class KvTest extends Config {
       throw fatalf("Clerk.get(%s) returned %s: return a GetResult with a value (\"\" if none), a"
           + " version and an Err", key, r);
     }
+    if (r.err() != Err.OK && r.err() != Err.ErrNoKey) {
+      throw fatalf("Clerk.get(%s) returned %s: a clerk's get returns OK or ErrNoKey, and keeps"
+          + " trying other servers on any other answer", key, r.err());
+    }
     oplog.append(new Operation<>(cli, KvInput.get(key), start,
         KvOutput.got(r.value(), r.version(), r.err().name()), end));
     return r;
@@ -129,6 +133,10 @@ public abstract class KvTest extends Config {
     op();
     if (err == null) {
       throw fatalf("Clerk.put(%s, ...) returned null: return an Err", key);
+    }
+    if (err == Err.ErrWrongLeader || err == Err.ErrWrongGroup) {
+      throw fatalf("Clerk.put(%s, ...) returned %s: a clerk's put returns OK, ErrVersion, ErrNoKey"
+          + " or ErrMaybe, and keeps trying other servers until a leader answers", key, err);
     }
     oplog.append(new Operation<>(cli, KvInput.put(key, value, version), start,
         KvOutput.put(err.name()), end));

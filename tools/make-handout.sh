@@ -12,6 +12,7 @@ mkdir -p "$out/tools"
 cp -a src pom.xml grade.sh .gitignore "$out/"
 [ -d handout ] && cp -a handout "$out/"
 rm -f "$out/handout/instructor-guide.md" # instructors only
+sed -i '/^For instructors/,$d' "$out/handout/README.md" # and so is its part of the index
 cp -a tools/assemble-tree.sh tools/logcols tools/check-skeleton.sh "$out/tools/"
 cp tools/handout/README.md "$out/README.md"
 cp tools/handout/Makefile "$out/Makefile"

@@ -202,6 +202,11 @@ public class Raft implements raftapi.Raft {
    * causing later tests to fail and generating confusing debug output. Any thread with a
    * long-running loop should call killed() to check whether it should stop. The tester names the
    * threads still running a few seconds after a test.
+   *
+   * <p>A thread blocked in {@code applyCh.put(msg)} does not see killed(): once the reader of the
+   * channel (the tester, or in Lab 4 your Rsm) has stopped, nobody takes the message. Interrupt
+   * your threads here (a blocked put then throws InterruptedException), or send with
+   * {@code applyCh.offer(msg, 100, TimeUnit.MILLISECONDS)} in a loop that checks killed().
    */
   @Override
   public void kill() {

@@ -110,4 +110,42 @@ class RaftTest3A {
     }
     ts.checkOneLeader();
   }
+
+  /**
+   * With a healthy leader and a reliable network, the term must stay the same (a raftlab
+   * addition: Go's testInitialElection3A only prints a warning). Followers that do not reset
+   * their election timer when they hear from the leader keep starting elections.
+   */
+  @Test
+  @Order(4)
+  @Points(5)
+  void testStableLeader3A() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3A): a healthy leader keeps its term (raftlab)");
+
+    ts.checkOneLeader();
+    ts.sleep(50); // let the followers learn of the election
+    int term = ts.checkTerms();
+
+    // Five election timeouts without failures: at most one election is forgiven (a long pause
+    // of a busy machine); a follower that ignores heartbeats starts one every few hundred ms.
+    int changes = 0;
+    for (int i = 0; i < 50; i++) {
+      ts.sleep(RAFT_ELECTION_TIMEOUT / 10);
+      for (int s = 0; s < servers; s++) {
+        int t = ts.raft(s).getState().term();
+        if (t > term) {
+          changes += 1;
+          term = t;
+        }
+      }
+    }
+    if (changes > 1) {
+      throw ts.fatalf("the term changed %d times in %d s without failures: a follower must reset"
+          + " its election timer whenever it hears from the current leader", changes,
+          5 * RAFT_ELECTION_TIMEOUT / 1000);
+    }
+    ts.checkOneLeader();
+  }
 }

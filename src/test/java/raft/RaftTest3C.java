@@ -400,4 +400,82 @@ class RaftTest3C {
       }
     }
   }
+
+  /**
+   * Figure 8 of the Raft paper, step by step (a raftlab addition, not in the Go suite: Go's
+   * randomized Figure 8 tests rarely catch a leader that commits an entry of an older term by
+   * counting its replicas). Partitions steer every election, so each step happens every time.
+   */
+  @Test
+  @Order(9)
+  @Points(5)
+  void testFigure8Scenario3C() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): Figure 8, step by step (raftlab)");
+
+    // Everyone agrees on a first entry.
+    ts.one(101, servers, true);
+    int s1 = ts.checkOneLeader();
+    int t1 = ts.raft(s1).getState().term();
+    int s2 = (s1 + 1) % servers;
+    int[] others = {(s1 + 2) % servers, (s1 + 3) % servers, (s1 + 4) % servers};
+
+    // (a) s1 and s2 are cut off from the other three. s1, still the leader of term t1, appends
+    // 102 at index 2 and sends it to s2 only.
+    ts.g.partition(new int[] {s1, s2}, others);
+    raftapi.Raft.StartResult r102 = ts.raft(s1).start(102);
+    if (!r102.isLeader() || r102.index() != 2) {
+      throw ts.fatalf("leader %d: start(102) returned %s; expected index 2 as leader", s1, r102);
+    }
+    ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
+
+    // (b) The other three elect s5 in a later term; cut off alone, s5 appends 103 at index 2,
+    // which nobody else gets.
+    int s5 = ts.checkLeaderAmong(others, t1);
+    int t2 = ts.raft(s5).getState().term();
+    ts.g.disconnectAll(s5);
+    raftapi.Raft.StartResult r103 = ts.raft(s5).start(103);
+    if (!r103.isLeader() || r103.index() != 2) {
+      throw ts.fatalf("leader %d: start(103) returned %s; expected index 2 as leader", s5, r103);
+    }
+    int[] s3s4 = java.util.Arrays.stream(others).filter(x -> x != s5).toArray();
+
+    // (c) s1 and s2 rejoin s3 and s4. Only s1 or s2 can win (their logs end in 102), and the
+    // winner copies 102 to s3 and s4: now on a majority, but of an older term, so it must not
+    // be committed: s5 could still win an election and overwrite it.
+    ts.g.partition(new int[] {s1, s2, s3s4[0], s3s4[1]}, new int[] {s5});
+    int s1Again = ts.checkLeaderAmong(new int[] {s1, s2, s3s4[0], s3s4[1]}, t2);
+    if (s1Again != s1 && s1Again != s2) {
+      throw ts.fatalf("server %d won an election though its log lacks index 2", s1Again);
+    }
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+    RaftTester.Committed c2 = ts.nCommitted(2);
+    if (c2.count() > 0) {
+      throw ts.fatalf("index 2 (%s, term %d) was committed by counting replicas in a later term;"
+          + " a leader may commit by counting only entries of its own term (Figure 8)", c2.cmd(),
+          t1);
+    }
+
+    // (d) s5 returns with s3 and s4; its log ends in a later term than theirs, so it wins and
+    // replaces 102 with 103. Once 104, of s5's own term, commits, so does 103 at index 2.
+    ts.g.partition(new int[] {s5, s3s4[0], s3s4[1]}, new int[] {s1, s2});
+    int s5Again = ts.checkLeaderAmong(new int[] {s5, s3s4[0], s3s4[1]}, t2);
+    if (s5Again != s5) {
+      throw ts.fatalf("server %d won an election though server %d's log is more up to date",
+          s5Again, s5);
+    }
+    raftapi.Raft.StartResult r104 = ts.raft(s5).start(104);
+    if (!r104.isLeader()) {
+      throw ts.fatalf("leader %d lost its leadership unexpectedly", s5);
+    }
+    ts.waitCommitted(r104.index(), 3, -1);
+    if (!Integer.valueOf(103).equals(ts.nCommitted(2).cmd())) {
+      throw ts.fatalf("index 2 holds %s; expected 103", ts.nCommitted(2).cmd());
+    }
+
+    // (e) All together again, everyone agrees.
+    ts.g.connectAll();
+    ts.one(105, servers, true);
+  }
 }

@@ -168,6 +168,34 @@ public class RaftTester extends Config {
     throw fatalf("expected one leader, got none");
   }
 
+  /**
+   * Waits, as {@link #checkOneLeader()} does (about 5 s), for one of {@code group} to lead in a
+   * term above {@code aboveTerm}; returns it. (A raftlab checker for tests that steer elections
+   * with partitions: an old leader cut off elsewhere may still think it leads a lower term.)
+   */
+  int checkLeaderAmong(int[] group, int aboveTerm) {
+    events().tester("checking for a leader among " + java.util.Arrays.toString(group)
+        + " in a term above " + aboveTerm);
+    for (int iters = 0; iters < 10; iters++) {
+      sleep(450 + rand.nextInt(100));
+      int leader = -1;
+      int leaderTerm = aboveTerm;
+      for (int i : group) {
+        raftapi.Raft.State st = srv(i).getState();
+        if (st.isLeader() && st.term() > leaderTerm) {
+          leader = i;
+          leaderTerm = st.term();
+        }
+      }
+      if (leader != -1) {
+        events().tester("leader in term " + leaderTerm + " = " + leader);
+        return leader;
+      }
+    }
+    throw fatalf("expected a leader among servers %s in a term above %d, got none",
+        java.util.Arrays.toString(group), aboveTerm);
+  }
+
   /** Checks that all connected peers agree on the term; returns it. */
   int checkTerms() {
     int term = -1;

@@ -2,7 +2,6 @@ package kvraft;
 
 import static kvraft.KvRaftTester.GID;
 
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

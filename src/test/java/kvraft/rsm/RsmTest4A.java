@@ -149,22 +149,8 @@ class RsmTest4A {
     RsmTester ts = RsmTester.makeTest(-1);
     ts.begin("Test Restart");
 
-    for (int i = 0; i < ninc; i++) {
-      RsmSrv.IncRep r = ts.oneInc();
-      if (r.n() != i + 1) {
-        throw ts.fatalf("expected %d instead of %d", i, r.n());
-      }
-      ts.checkCounter(r.n(), NSRV);
-    }
-
-    ts.g.shutdown();
-
-    ts.sleep(1000);
-
-    ts.g.startServers();
-
-    // Submit an Inc.
-    RsmSrv.IncRep r = ts.oneInc();
+    // Increments, then every server restarts; submit an Inc.
+    RsmSrv.IncRep r = incrementThenRestartAll(ts, ninc);
 
     if (r.n() != ninc + 1) {
       throw ts.fatalf("expected %d got %d", ninc + 1, r.n());
@@ -210,22 +196,8 @@ class RsmTest4A {
     RsmTester ts = RsmTester.makeTest(-1);
     ts.begin("Test Restart and submit");
 
-    for (int i = 0; i < ninc; i++) {
-      RsmSrv.IncRep r = ts.oneInc();
-      if (r.n() != i + 1) {
-        throw ts.fatalf("expected %d instead of %d", i, r.n());
-      }
-      ts.checkCounter(r.n(), NSRV);
-    }
-
-    ts.g.shutdown();
-
-    ts.sleep(1000);
-
-    ts.g.startServers();
-
-    // Submit an Inc.
-    RsmSrv.IncRep r = ts.oneInc();
+    // Increments, then every server restarts; submit an Inc.
+    RsmSrv.IncRep r = incrementThenRestartAll(ts, ninc);
 
     if (r.n() != ninc + 1) {
       throw ts.fatalf("Expected %d got %d", ninc + 1, r.n());
@@ -249,6 +221,28 @@ class RsmTest4A {
 
     r = ts.oneInc();
     ts.checkCounter(r.n(), NSRV);
+  }
+
+  /**
+   * {@code ninc} Incs, each applied by every server; then every server is shut down and, a
+   * second later, restarted. Returns the result of one more Inc, which must replay the log first.
+   */
+  private static RsmSrv.IncRep incrementThenRestartAll(RsmTester ts, int ninc) {
+    for (int i = 0; i < ninc; i++) {
+      RsmSrv.IncRep r = ts.oneInc();
+      if (r.n() != i + 1) {
+        throw ts.fatalf("expected %d instead of %d", i, r.n());
+      }
+      ts.checkCounter(r.n(), NSRV);
+    }
+
+    ts.g.shutdown();
+
+    ts.sleep(1000);
+
+    ts.g.startServers();
+
+    return ts.oneInc();
   }
 
   /** Starts {@code n} threads that each submit a Null; the latch opens when all have returned. */

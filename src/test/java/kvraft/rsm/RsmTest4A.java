@@ -173,6 +173,10 @@ class RsmTest4A {
     RsmTester ts = RsmTester.makeTest(-1);
     ts.begin("Test Shutdown");
 
+    // (raftlab) First, one Inc must go through: otherwise a submit that returns ErrWrongLeader
+    // at once, doing nothing, would pass this test (as the skeleton's does in Go).
+    ts.oneInc();
+
     // Submit many Nulls concurrently.
     CountDownLatch done = submitNullsConcurrently(ts, nsubmit);
 

@@ -102,6 +102,9 @@ class RaftTesterTest {
   void differentCommandsAtOneIndex() throws Exception {
     RaftTester ts = tester();
     applyChs[0].put(ApplyMsg.command(1, 100));
+    // The appliers run on their own threads: let server 0's apply be recorded first, so that
+    // server 1's is the one found to differ (and the message is always the same).
+    await().atMost(Duration.ofSeconds(2)).until(() -> ts.nCommitted(1).count() == 1);
     applyChs[1].put(ApplyMsg.command(1, 200));
     TestFailure f = awaitFailure(ts);
     assertEquals("apply error: commit index=1 server=1 200 != server=0 100", f.getMessage());

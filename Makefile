@@ -8,13 +8,14 @@
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
+#   make docs    regenerate the points tables and Classroom steps from the registry of parts
 #   make check-locks  Error Prone's @GuardedBy lock-discipline check on your code (opt-in)
 #   make check-locks-solution  the same check on the reference solution
 
 MVN = mvn -B -ntp -Dstyle.color=never
 SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
 
-.PHONY: check-locks check-locks-solution test unit-test solution-tree skeleton-check bench grade validate handout clean
+.PHONY: docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench grade validate handout clean
 
 test: solution-tree
 	$(MVN) $(SOLUTION) test
@@ -54,6 +55,12 @@ check-locks-solution: solution-tree
 	$(MVN) -q -P check-locks -Draftlab.src=$(CURDIR)/target/trees/solution \
 	  -Draftlab.build=$(CURDIR)/target/check-locks-solution compile
 	@echo "check-locks: the reference solution passes"
+
+# Regenerates the parts of the handouts and of the Classroom workflow that repeat the registry of
+# labs and parts (src/test/java/labs/Registry.java); make test checks that they agree with it.
+docs: solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt) labs.RegistryDocuments --write
 
 # The student distribution, without solution/ and other instructor-only files.
 handout:

@@ -157,11 +157,11 @@ args=()
 
 cp="$build/classes:$build/test-classes:$(cat "$build/test-classpath.txt")"
 if [ "$tree" = submission ]; then
-  exec java -XX:+UseSerialGC -cp "$cp" tester.Isolated "${args[@]}" "${tests[@]}" "${parts[@]}" \
+  exec java -XX:+UseSerialGC -cp "$cp" grading.Isolated "${args[@]}" "${tests[@]}" "${parts[@]}" \
     -- "${jvm_opts[@]}"
 fi
 if [ -n "$runs" ]; then
-  exec java -XX:+UseSerialGC -cp "$cp" tester.Repeat -n "$runs" -p "$parallel" \
+  exec java -XX:+UseSerialGC -cp "$cp" grading.Repeat -n "$runs" -p "$parallel" \
     "${tests[@]}" "${parts[@]}" -- "${jvm_opts[@]}"
 fi
-exec java "${jvm_opts[@]}" -cp "$cp" tester.Grade "${args[@]}" "${tests[@]}" "${parts[@]}"
+exec java "${jvm_opts[@]}" -cp "$cp" grading.Grade "${args[@]}" "${tests[@]}" "${parts[@]}"

@@ -45,7 +45,7 @@ for p in "${patches[@]}"; do
     || { rows+=("$name|$part|BROKEN|does not compile|see $dir/javac.log"); missed=$((missed + 1)); continue; }
   echo "validate: $name ($part, expected: $expected) ..." >&2
   status=0
-  timeout 900 java -XX:+UseSerialGC -cp "$root/$dir/classes:$testcp" tester.Grade --fail-fast "$part" \
+  timeout 900 java -XX:+UseSerialGC -cp "$root/$dir/classes:$testcp" grading.Grade --fail-fast "$part" \
     >"$dir/output.log" 2>&1 || status=$?
   if [ "$status" -ne 0 ]; then
     test=$(sed -n 's/^--- FAIL: \([A-Za-z0-9]*\).*/\1/p' "$dir/output.log" | head -1)

@@ -12,7 +12,7 @@ import kvtest.TestClerk;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tester.Points;
+import labs.Points;
 
 /**
  * Lab 4B: the key/value service without snapshots. The Java port of the 4B tests in

@@ -7,7 +7,7 @@ import kvtest.KvTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tester.Points;
+import labs.Points;
 
 /**
  * Lab 4C: the key/value service with snapshots. The Java port of the 4C tests in

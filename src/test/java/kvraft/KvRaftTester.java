@@ -1,5 +1,6 @@
 package kvraft;
 
+import tester.Guard;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kvapi.Err;

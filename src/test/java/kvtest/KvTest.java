@@ -1,5 +1,7 @@
 package kvtest;
 
+import diagnostics.EventLog;
+import tester.Guard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,6 @@ import porcupine.LinearizationInfo;
 import porcupine.Operation;
 import porcupine.Visualizer;
 import tester.Config;
-import tester.EventLog;
-import tester.Guard;
 import tester.ServerGrp;
 
 /**

@@ -5,7 +5,7 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tester.Points;
+import labs.Points;
 
 /**
  * Lab 3A: leader election. The Java port of the 3A tests in {@code raft1/raft_test.go}; same

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import raftapi.Raft.StartResult;
-import tester.Points;
+import labs.Points;
 
 /**
  * Lab 3B: log replication. The Java port of the 3B tests in {@code raft1/raft_test.go}; same

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tester.Points;
+import labs.Points;
 
 /**
  * Lab 3C: persistence. The Java port of the 3C tests in {@code raft1/raft_test.go}. As in 2025, a

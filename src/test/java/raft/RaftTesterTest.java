@@ -1,5 +1,6 @@
 package raft;
 
+import tester.Guard;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

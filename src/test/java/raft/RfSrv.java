@@ -1,5 +1,6 @@
 package raft;
 
+import tester.Guard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package tester;
 
+import diagnostics.Timeline;
+import diagnostics.EventLog;
+import diagnostics.ThreadReport;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;

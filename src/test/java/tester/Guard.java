@@ -1,5 +1,6 @@
 package tester;
 
+import diagnostics.ThreadReport;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

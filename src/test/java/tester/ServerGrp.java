@@ -1,5 +1,6 @@
 package tester;
 
+import diagnostics.EventLog;
 import java.util.ArrayList;
 import java.util.List;
 import labrpc.Network;

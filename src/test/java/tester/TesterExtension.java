@@ -1,5 +1,6 @@
 package tester;
 
+import diagnostics.ThreadReport;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

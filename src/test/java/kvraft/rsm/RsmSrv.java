@@ -1,5 +1,6 @@
 package kvraft.rsm;
 
+import tester.Guard;
 import kvapi.StateMachine;
 import labgob.LabDecoder;
 import labgob.LabEncoder;

@@ -14,7 +14,7 @@ import kvtest.KvTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tester.Points;
+import labs.Points;
 
 /**
  * Lab 4A: the replicated state machine. The Java port of the 4A tests in

@@ -5,7 +5,7 @@ import static kvraft.rsm.RsmTester.NSRV;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tester.Points;
+import labs.Points;
 
 /**
  * Lab 4C in the rsm package: snapshots. The Java port of TestSnapshot4C in

@@ -1,4 +1,4 @@
-package tester;
+package grading;
 
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * failed runs only. Raft bugs show up once in a hundred runs; this is how to find them.
  *
  * <pre>
- * java -cp CP tester.Repeat -n N -p P [--test NAME]... [PART ...] -- JVM-OPTION...
+ * java -cp CP grading.Repeat -n N -p P [--test NAME]... [PART ...] -- JVM-OPTION...
  * </pre>
  *
  * While it runs, one line shows the progress; at the end (or on Ctrl-C) a table gives, per test,

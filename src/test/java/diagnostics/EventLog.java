@@ -1,4 +1,4 @@
-package tester;
+package diagnostics;
 
 import debug.Debug;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class EventLog {
   private final long t0 = System.nanoTime();
   private final List<Event> events = new ArrayList<>();
 
-  EventLog() {
+  public EventLog() {
     Debug.beginTest((nanos, topic, server, term, format, args) ->
         record(System.nanoTime() - t0, server, topic.name(), term, format, args));
   }

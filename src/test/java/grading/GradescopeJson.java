@@ -1,4 +1,4 @@
-package tester;
+package grading;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package tester;
+package diagnostics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package tester;
+package diagnostics;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package tester;
+package labs;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,6 +1,9 @@
-package tester;
+package grading;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import tester.TestFailure;
+import labs.Points;
+import labs.Registry;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.io.IOException;
@@ -29,7 +32,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * and the line {@code N passed, N failed}. Exit status 0 if every test passed, 1 otherwise.
  *
  * <pre>
- * java -cp ... tester.Grade [options] [PART ...]     PART: 3A 3B 3C 3D 4A 4B 4C
+ * java -cp ... grading.Grade [options] [PART ...]     PART: 3A 3B 3C 3D 4A 4B 4C
  *   --test NAME     only the test NAME (testInitialElection3A, TestInitialElection3A or
  *                   InitialElection3A); may be repeated
  *   --fail-fast     stop at the first failed test
@@ -40,7 +43,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * No parts means all of them.
  */
 public final class Grade {
-  static final List<String> ALL_PARTS = List.of("3A", "3B", "3C", "3D", "4A", "4B", "4C");
+  static final List<String> ALL_PARTS = Registry.partNames();
 
   /** One test's outcome. */
   record Result(String name, String part, boolean passed, double seconds, int points,
@@ -95,7 +98,7 @@ public final class Grade {
   /** The lab tests tagged with any of {@code parts} (and named in {@code names}), in order. */
   static List<TestIdentifier> discover(List<String> parts, List<String> names) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectPackage("raft"), selectPackage("kvraft"))
+        .selectors(Registry.testClasses().stream().map(c -> selectClass(c)).toList())
         .filters(TagFilter.includeTags(parts))
         .build();
     TestPlan plan = LauncherFactory.create().discover(request);
@@ -140,7 +143,7 @@ public final class Grade {
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("tester.Grade");
+    cmd.add("grading.Grade");
     cmd.add("--test");
     cmd.add(name);
     return cmd;

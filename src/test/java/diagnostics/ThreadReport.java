@@ -1,4 +1,4 @@
-package tester;
+package diagnostics;
 
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;

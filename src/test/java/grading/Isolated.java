@@ -1,5 +1,6 @@
-package tester;
+package grading;
 
+import tester.Config;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +20,7 @@ import org.junit.platform.launcher.TestIdentifier;
  * the whole run 600 s; tests not started by then fail with a message that says so.
  *
  * <pre>
- * java -cp CP tester.Isolated [--json FILE] [--test NAME]... [PART ...] -- JVM-OPTION...
+ * java -cp CP grading.Isolated [--json FILE] [--test NAME]... [PART ...] -- JVM-OPTION...
  * </pre>
  *
  * Prints each test's output as it runs, then the table of {@link Grade}, and ends with

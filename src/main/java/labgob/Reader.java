@@ -278,9 +278,4 @@ final class Reader {
       }
     }
   }
-
-  /** For a decoded object that must be copied into an existing one. */
-  static List<FieldInfo> fieldsOf(Class<?> c) {
-    return List.of(ClassInfo.of(c).fields);
-  }
 }

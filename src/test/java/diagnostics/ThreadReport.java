@@ -42,7 +42,7 @@ public final class ThreadReport {
     return out;
   }
 
-  static boolean isInfrastructure(Thread t) {
+  public static boolean isInfrastructure(Thread t) {
     for (String prefix : INFRASTRUCTURE) {
       if (t.getName().startsWith(prefix)) {
         return true;

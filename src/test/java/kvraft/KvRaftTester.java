@@ -11,7 +11,6 @@ import kvtest.TestClerk;
 import labrpc.ClientEnd;
 import raftapi.Persister;
 import tester.Clnt;
-import tester.Guard;
 
 /**
  * The Lab 4B/4C tester, the Java port of {@code kvraft1/test.go} and the two generic tests of
@@ -49,7 +48,6 @@ class KvRaftTester extends KvTest {
     this.partitions = partitions;
     this.maxraftstate = maxraftstate;
     init(nservers, reliable, this::startKVServer);
-    startRaftSampler();
   }
 
   private List<Object> startKVServer(ClientEnd[] ends, int gid, int me, Persister persister) {

@@ -60,30 +60,6 @@ public abstract class KvTest extends Config {
     }
   }
 
-  /** Records the Raft peers' roles and terms for the timeline of a failed test. */
-  protected void startRaftSampler() {
-    String[] last = new String[64];
-    startSampler(() -> {
-      ServerGrp g = group(GRP0);
-      for (int i = 0; i < g.n(); i++) {
-        String state = "down";
-        int term = -1;
-        for (Object svc : g.services(i)) {
-          if (svc instanceof raftapi.Raft rf) {
-            raftapi.Raft.State st = rf.getState();
-            state = st.isLeader() ? "leader" : "follower";
-            term = st.term();
-          }
-        }
-        String key = state + term;
-        if (!key.equals(last[i])) {
-          last[i] = key;
-          events().state(i, term, state);
-        }
-      }
-    });
-  }
-
   /** Go's {@code rsm.Leader}: whether a server of group {@code gid} thinks it leads, and which. */
   public record Leader(boolean found, int server) {}
 
@@ -95,6 +71,7 @@ public abstract class KvTest extends Config {
           int server = i;
           raftapi.Raft.State st =
               Guard.call("Raft.getState() on server " + server, r::getState);
+          cfg.electionSafety().observe(server, st.term(), st.isLeader());
           if (st.isLeader()) {
             return new Leader(true, i);
           }

@@ -73,31 +73,6 @@ public class RaftTester extends Config {
     init(n, reliable, this::mksrv);
     this.g = group(GRP0);
     setLongDelays(true);
-    startSampler(this::sampleStates);
-  }
-
-  private final String[] lastSample = new String[64];
-
-  /** Records each peer's role and term when they change, for the timeline. */
-  private void sampleStates() {
-    for (int i = 0; i < n; i++) {
-      RfSrv s = srv(i);
-      raftapi.Raft rf = s == null ? null : s.rawRaft();
-      String state;
-      int term = -1;
-      if (rf == null) {
-        state = "down";
-      } else {
-        raftapi.Raft.State st = rf.getState();
-        state = st.isLeader() ? "leader" : "follower";
-        term = st.term();
-      }
-      String key = state + term;
-      if (!key.equals(lastSample[i])) {
-        lastSample[i] = key;
-        events().state(i, term, state);
-      }
-    }
   }
 
   private List<Object> mksrv(ClientEnd[] ends, int gid, int srv, Persister persister) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import raftapi.ApplyMsg;
 import raftapi.Raft.State;
-import tester.Guard;
 import tester.TestFailure;
 
 /**
@@ -45,18 +44,17 @@ class RaftTesterTest {
     return ts;
   }
 
-  @AfterEach
-  void restoreGuard() {
-    Guard.setLimitMs(Guard.DEFAULT_LIMIT_MS);
-  }
-
   @Test
   void twoLeadersInOneTerm() {
     RaftTester ts = tester();
     when(peers[0].getState()).thenReturn(new State(4, true));
     when(peers[2].getState()).thenReturn(new State(4, true));
+    // The election-safety monitor sees the two claims as soon as the checker (or the sampler)
+    // asks, and names both servers; Go's checker would say "term 4 has 2 (>1) leaders".
     TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
-    assertEquals("term 4 has 2 (>1) leaders", f.getMessage());
+    assertTrue(f.getMessage().startsWith(
+        "servers 0 and 2 both claimed to be the leader of term 4"), f.getMessage());
+    ts.acknowledgeFailure(); // provoked on purpose: the test itself passes
   }
 
   @Test
@@ -148,7 +146,7 @@ class RaftTesterTest {
   @Test
   void aRaftThatDeadlocksIsReportedWithTheDeadlock() throws Exception {
     RaftTester ts = tester();
-    Guard.setLimitMs(300);
+    ts.setCallLimitMs(300);
     ReentrantLock a = new ReentrantLock();
     ReentrantLock b = new ReentrantLock();
     CountDownLatch bothHeld = new CountDownLatch(2);

@@ -14,7 +14,6 @@ import labgob.LabGobException;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
-import tester.Guard;
 import tester.GuardedRaft;
 import raftapi.IService;
 
@@ -105,7 +104,9 @@ final class RfSrv implements IService {
     if (rf == null) {
       return new raftapi.Raft.State(0, false);
     }
-    return Guard.call("Raft.getState() on server " + me, rf::getState);
+    raftapi.Raft.State st = Guard.call("Raft.getState() on server " + me, rf::getState);
+    ts.electionSafety().observe(me, st.term(), st.isLeader());
+    return st;
   }
 
   private void applier(BlockingQueue<ApplyMsg> applyCh, boolean snapshot) {

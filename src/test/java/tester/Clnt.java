@@ -23,7 +23,7 @@ public final class Clnt {
     this.endNames = new String[n];
     this.ends = new ClientEnd[n];
     for (int i = 0; i < n; i++) {
-      endNames[i] = Config.randstring(20);
+      endNames[i] = TestRandom.unseededString(20);
       ends[i] = net.makeEnd(endNames[i]);
       net.connect(endNames[i], serverNames[i]);
     }

@@ -1,10 +1,10 @@
 package tester;
 
-import diagnostics.Timeline;
 import diagnostics.EventLog;
+import diagnostics.LeakedThreads;
 import diagnostics.ThreadReport;
+import diagnostics.Timeline;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,54 +12,62 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import labrpc.Network;
 
 /**
  * The base of every lab tester, the Java port of {@code tester1/config.go}: one network, the
- * groups of servers on it, the test's random numbers, its time limit, and the
- * {@code begin}/{@code end} lines that a test run prints.
+ * groups of servers on it ({@link ServerGrp}, Go's {@code Groups}), the clerks' connections
+ * ({@link Clnts}), the test's random numbers ({@link TestRandom}), its failures ({@link
+ * Failures}), and the {@code begin}/{@code end} lines that a test run prints.
  *
  * <p>A test makes one Config (through a lab's tester, such as {@code RaftTester}), calls {@link
- * #begin}, acts and checks. When the test method returns or fails, {@link TesterExtension} prints
- * the result line and cleans up: every server is killed, the network is shut, and threads that a
- * killed server leaves running are reported.
+ * #begin}, acts and checks. When the test method returns or fails, {@link TesterExtension} checks
+ * the 120-second limit, prints the result line and cleans up: every server is killed, the network
+ * is shut, and threads that a killed server leaves running are reported.
  *
  * <p><b>Failing.</b> A check that fails calls {@link #fatalf}, which throws a {@link TestFailure}
  * with the Go message. Failures found on other threads (an apply error seen by an applier, an RPC
- * handler that threw) go through {@link #fail}: the first one is recorded and the test thread is
- * interrupted, so the test stops at its next sleep or check with that message. Nothing here ends
- * the JVM: the run goes on to the next test.
+ * handler that threw, an exception that ended a thread of the student's code) go through {@link
+ * #fail}: the first one is recorded and the test thread is interrupted, so the test stops at its
+ * next sleep or check with that message. Nothing here ends the JVM: the run goes on to the next
+ * test.
  *
- * <p><b>Randomness.</b> Every random choice of the network and of the tester comes from the seed
- * printed with a failure. Rerun with {@code -Draftlab.seed=N} (or {@code ./grade.sh --seed N}) to
- * replay the same choices; thread timing still varies from run to run, so a seed makes a failure
- * likelier to recur, not certain.
+ * <p><b>Watching.</b> For the whole test, a sampler records each Raft peer's role and term for
+ * the timeline and reports leadership claims to {@link ElectionSafety}, which fails the test the
+ * moment two servers claim the same term.
  */
 public class Config {
   public static final int GRP0 = 0;
+
   /** Go's per-test limit. */
   public static final long TEST_LIMIT_SECONDS = 120;
 
-  private static volatile Config current;
-  private static final SecureRandom SEEDS = new SecureRandom();
+  /** How long a call into student code may take before the test fails (see {@link Guard}). */
+  public static final long DEFAULT_CALL_LIMIT_MS = 10_000;
 
   protected final Network net;
   private final Map<Integer, ServerGrp> groups = new HashMap<>();
-  private final long seed;
-  /** The test's random numbers (Go's math/rand); seeded, see the class comment. */
-  public final Random rand;
-  private volatile long start;
-  private final Thread testThread;
+  private final TestRandom random = new TestRandom();
+
+  /** The test's random numbers (Go's math/rand); seeded, see {@link TestRandom}. */
+  public final Random rand = random.rand();
+
+  private final TestClock clock;
   private final Set<Thread> threadsBefore;
-  private final AtomicReference<TestFailure> asyncFailure = new AtomicReference<>();
-  private final AtomicInteger ops = new AtomicInteger();
   private final EventLog events;
+  private final Failures failures;
+  private final ElectionSafety electionSafety;
+  private final Clnts clnts;
+  private final AtomicInteger ops = new AtomicInteger();
+  private volatile long start;
   private volatile long t0;
   private volatile int rpcs0;
   private volatile String title = "";
   private volatile boolean begun;
   private volatile double timeScale = 1.0;
+  private volatile long callLimitMs =
+      Long.getLong("raftlab.callLimitMs", DEFAULT_CALL_LIMIT_MS);
+  private volatile StateSampler sampler;
 
   /** A network with group {@link #GRP0} of {@code n} servers, all started and connected. */
   public Config(int n, boolean reliable, FStartServer mks) {
@@ -72,36 +80,51 @@ public class Config {
    * methods calls {@link #init} at the end of its constructor.
    */
   protected Config() {
-    Long fixed = Long.getLong("raftlab.seed");
-    this.seed = fixed != null ? fixed : SEEDS.nextLong() >>> 2;
-    this.rand = new Random(seed * 6364136223846793005L + 1442695040888963407L);
-    this.testThread = Thread.currentThread();
+    this(TestClock.REAL);
+  }
+
+  /** As {@link #Config()}, with the clock the time limit is measured on (for self-tests). */
+  protected Config(TestClock clock) {
+    this.clock = clock;
     this.threadsBefore = ThreadReport.liveThreads();
     this.events = new EventLog();
-    this.net = new Network(seed);
-    this.net.setErrorListener((message, cause) -> fail(message, stackOf(cause)));
-    current = this;
-    this.start = System.nanoTime();
+    this.failures = new Failures(Thread.currentThread(), events);
+    this.electionSafety = new ElectionSafety(failures);
+    this.net = new Network(random.seed());
+    this.net.setErrorListener((message, cause) -> fail(message, Failures.stackOf(cause)));
+    this.clnts = new Clnts(net);
+    TesterExtension.attach(this);
+    this.start = clock.nanoTime();
   }
 
-  /** Starts group {@link #GRP0} of {@code n} servers and sets the network's reliability. */
+  /**
+   * Starts group {@link #GRP0} of {@code n} servers, sets the network's reliability, and starts
+   * watching the group's Raft peers.
+   */
   protected final void init(int n, boolean reliable, FStartServer mks) {
     makeGroupStart(GRP0, n, mks);
-    this.start = System.nanoTime();
+    this.start = clock.nanoTime();
     net.setReliable(reliable);
+    sampler = new StateSampler(group(GRP0), events, electionSafety);
+    sampler.start();
   }
 
-  /** The Config of the test running now, or null. */
+  /** The Config of the test running now, or null (see {@link TesterExtension}). */
   public static Config current() {
-    return current;
+    return TesterExtension.current();
   }
 
   public long seed() {
-    return seed;
+    return random.seed();
   }
 
   public EventLog events() {
     return events;
+  }
+
+  /** The election-safety monitor; checkers report the leadership claims they see to it. */
+  public ElectionSafety electionSafety() {
+    return electionSafety;
   }
 
   // ---- groups and network settings ---------------------------------------------------------
@@ -148,8 +171,6 @@ public class Config {
 
   // ---- clerks (Lab 4) -----------------------------------------------------------------------
 
-  private final java.util.Set<Clnt> clnts = new java.util.HashSet<>();
-
   /** A clerk's connection that may reach every server of group {@link #GRP0}. */
   public Clnt makeClient() {
     return makeClientTo(null);
@@ -157,20 +178,12 @@ public class Config {
 
   /** A clerk's connection that may reach only the servers {@code to} of group {@link #GRP0}. */
   public Clnt makeClientTo(int[] to) {
-    Clnt clnt = new Clnt(net, group(GRP0).srvNames(), to);
-    synchronized (clnts) {
-      clnts.add(clnt);
-    }
-    return clnt;
+    return clnts.make(group(GRP0).srvNames(), to);
   }
 
   /** Removes a clerk's ends from the network (Go's DeleteClient). */
   public void deleteClient(Clnt clnt) {
-    synchronized (clnts) {
-      if (clnts.remove(clnt)) {
-        clnt.remove();
-      }
-    }
+    clnts.delete(clnt);
   }
 
   // ---- begin / end -------------------------------------------------------------------------
@@ -180,12 +193,12 @@ public class Config {
    * counters that {@link #end} reports.
    */
   public void begin(String description) {
-    String line = description + " (" + (net.isReliable() ? "reliable" : "unreliable")
-        + " network)...";
+    String line =
+        description + " (" + (net.isReliable() ? "reliable" : "unreliable") + " network)...";
     System.out.println(line);
     title = line;
     begun = true;
-    t0 = System.nanoTime();
+    t0 = clock.nanoTime();
     rpcs0 = rpcTotal();
     ops.set(0);
     events.tester("begin: " + description);
@@ -198,11 +211,12 @@ public class Config {
 
   /** Prints the line of a passed test: time, peers, RPCs, operations. */
   public void end() {
-    double seconds = (System.nanoTime() - (begun ? t0 : start)) / 1e9;
+    double seconds = (clock.nanoTime() - (begun ? t0 : start)) / 1e9;
     int npeers = group(GRP0).n();
     int nrpc = rpcTotal() - rpcs0;
-    System.out.printf("  ... Passed --  time %4.1fs #peers %d #RPCs %5d #Ops %4d%n", seconds,
-        npeers, nrpc, ops.get());
+    System.out.printf(
+        "  ... Passed --  time %4.1fs #peers %d #RPCs %5d #Ops %4d%n",
+        seconds, npeers, nrpc, ops.get());
   }
 
   public String title() {
@@ -212,6 +226,13 @@ public class Config {
   /** Whether {@link #begin} was called (tests of the tester never call it). */
   public boolean begun() {
     return begun;
+  }
+
+  /** Fails if more than 120 s passed since the Config was made (Go's CheckTimeout). */
+  public void checkTimeout() {
+    if (clock.nanoTime() - start > TimeUnit.SECONDS.toNanos(TEST_LIMIT_SECONDS)) {
+      throw new TestFailure("test took longer than " + TEST_LIMIT_SECONDS + " seconds");
+    }
   }
 
   // ---- failing -------------------------------------------------------------------------------
@@ -228,23 +249,16 @@ public class Config {
 
   /** Fails the test from any thread; the test thread stops at its next sleep or check. */
   public void fail(String message, String details) {
-    TestFailure tf = new TestFailure(message).withDetails(details);
-    if (asyncFailure.compareAndSet(null, tf)) {
-      events.failure(message);
-      testThread.interrupt();
-    }
+    failures.fail(message, details);
   }
 
   /** Throws the failure another thread recorded, if any. Checkers call it. */
   public void checkFailure() {
-    TestFailure tf = asyncFailure.get();
-    if (tf != null) {
-      throw copyOnThisThread(tf);
-    }
+    failures.check();
   }
 
   TestFailure asyncFailure() {
-    return asyncFailure.get();
+    return failures.recorded();
   }
 
   /**
@@ -252,24 +266,15 @@ public class Config {
    * thread recorded, so that the test can pass once it has checked it.
    */
   public void acknowledgeFailure() {
-    asyncFailure.set(null);
-    Thread.interrupted();
+    failures.acknowledge();
   }
 
   /** The failure to throw when the test thread is interrupted. */
-  static TestFailure interrupted() {
-    Config c = current;
-    TestFailure tf = c == null ? null : c.asyncFailure.get();
-    if (tf != null) {
-      return copyOnThisThread(tf);
-    }
-    return new TestFailure("the test thread was interrupted (stopped by its time limit?)");
+  TestFailure interrupted() {
+    return failures.whenInterrupted();
   }
 
-  /** The same failure, but with the stack of the current thread, so it shows where the test was. */
-  private static TestFailure copyOnThisThread(TestFailure tf) {
-    return new TestFailure(tf.getMessage()).withDetails(tf.details());
-  }
+  // ---- time and tester threads ---------------------------------------------------------------
 
   /**
    * For the tester's own tests, which drive checkers against mocked peers: scales every sleep of
@@ -277,6 +282,16 @@ public class Config {
    */
   public void setTimeScale(double scale) {
     this.timeScale = scale;
+  }
+
+  /** How long a call into student code may take (see {@link Guard}); this test only. */
+  public long callLimitMs() {
+    return callLimitMs;
+  }
+
+  /** For the tester's own tests: a shorter limit for calls into student code, this test only. */
+  public void setCallLimitMs(long ms) {
+    this.callLimitMs = ms;
   }
 
   /** Sleeps; a failure recorded meanwhile by another thread ends the sleep and the test. */
@@ -295,15 +310,18 @@ public class Config {
    * test fails with its message.
    */
   public Thread go(String name, Runnable body) {
-    Thread t = new Thread(() -> {
-      try {
-        body.run();
-      } catch (TestFailure tf) {
-        fail(tf.getMessage(), tf.details());
-      } catch (Throwable e) {
-        fail("tester thread " + name + " threw " + e, stackOf(e));
-      }
-    }, "tester-" + name);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                body.run();
+              } catch (TestFailure tf) {
+                fail(tf.getMessage(), tf.details());
+              } catch (Throwable e) {
+                fail("tester thread " + name + " threw " + e, Failures.stackOf(e));
+              }
+            },
+            "tester-" + name);
     t.setDaemon(true);
     t.start();
     return t;
@@ -321,37 +339,7 @@ public class Config {
     checkFailure();
   }
 
-  private static String stackOf(Throwable t) {
-    if (t == null) {
-      return "";
-    }
-    java.io.StringWriter sw = new java.io.StringWriter();
-    t.printStackTrace(new java.io.PrintWriter(sw));
-    return sw.toString();
-  }
-
   // ---- timeline ------------------------------------------------------------------------------
-
-  /**
-   * Starts a daemon thread that calls {@code sample} every 50 ms until the test ends, to record
-   * the servers' states for the timeline (a lab tester supplies what to sample).
-   */
-  protected void startSampler(Runnable sample) {
-    Thread t = new Thread(() -> {
-      while (current == this) {
-        try {
-          sample.run();
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          return;
-        } catch (Throwable e) {
-          // A peer that throws from getState is reported by the checks, not here.
-        }
-      }
-    }, "tester-sampler");
-    t.setDaemon(true);
-    t.start();
-  }
 
   /**
    * Writes this test's timeline (see {@link Timeline}) into {@code -Draftlab.artifacts} (default
@@ -359,11 +347,17 @@ public class Config {
    */
   Path writeTimeline(String testName, String failure) {
     String dir = System.getProperty("raftlab.artifacts", "target/timelines");
-    String prefix = System.getProperty("raftlab.artifactPrefix", testName + "-" + seed);
+    String prefix = System.getProperty("raftlab.artifactPrefix", testName + "-" + seed());
     Path file = Path.of(dir, prefix + ".html").toAbsolutePath();
     try {
-      Timeline.write(file, title.isEmpty() ? testName : title, failure, seed, group(GRP0).n(),
-          events.events(), events.now());
+      Timeline.write(
+          file,
+          title.isEmpty() ? testName : title,
+          failure,
+          seed(),
+          group(GRP0).n(),
+          events.events(),
+          events.now());
       System.out.println("info: wrote timeline to " + file);
       return file;
     } catch (java.io.IOException | RuntimeException e) {
@@ -380,12 +374,11 @@ public class Config {
    */
   protected void cleanup() {
     try {
-      synchronized (clnts) {
-        for (Clnt c : clnts) {
-          c.remove();
-        }
-        clnts.clear();
+      StateSampler s = sampler;
+      if (s != null) {
+        s.stop();
       }
+      clnts.cleanup();
       synchronized (this) {
         for (ServerGrp sg : groups.values()) {
           sg.cleanup();
@@ -395,66 +388,17 @@ public class Config {
       net.cleanup();
       events.tester("cleanup");
       debug.Debug.endTest();
-      if (current == this) {
-        current = null;
-      }
     }
-    reportLeakedThreads();
-  }
-
-  /** Fails if more than 120 s passed since the Config was made (Go's CheckTimeout). */
-  public void checkTimeout() {
-    if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(TEST_LIMIT_SECONDS)) {
-      throw new TestFailure("test took longer than " + TEST_LIMIT_SECONDS + " seconds");
-    }
-  }
-
-  /** Gives killed servers' threads a moment to end, then names those still running. */
-  private void reportLeakedThreads() {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
-    List<Thread> left = ThreadReport.newStudentThreads(threadsBefore);
-    while (!left.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      left = ThreadReport.newStudentThreads(threadsBefore);
-    }
-    if (!left.isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      sb.append("warning: ").append(left.size()).append(" thread(s) of killed servers still"
-          + " running 2 s after the test ended (check killed() in every loop, and do not block"
-          + " forever after kill()):\n");
-      for (Thread t : left) {
-        sb.append("    ").append(t.getName()).append(" at ").append(ThreadReport.where(t))
-            .append('\n');
-      }
-      System.out.print(sb);
+    String leaked = LeakedThreads.report(threadsBefore);
+    if (leaked != null) {
+      System.out.print(leaked);
     }
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  private static final String ALPHABET =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-  /** A random string of {@code n} URL-safe characters (Go's tester.Randstring). */
-  public static String randstring(int n) {
-    StringBuilder sb = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      sb.append(ALPHABET.charAt(SEEDS.nextInt(ALPHABET.length())));
-    }
-    return sb.toString();
-  }
-
   /** A random string of {@code n} characters drawn from the test's seeded random numbers. */
   public String randstringSeeded(int n) {
-    StringBuilder sb = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      sb.append(ALPHABET.charAt(rand.nextInt(ALPHABET.length())));
-    }
-    return sb.toString();
+    return random.string(n);
   }
 }

@@ -14,14 +14,11 @@ import java.util.function.Supplier;
 /**
  * Calls into student code ({@code start}, {@code getState}, {@code snapshot}, {@code kill}) with a
  * time limit. These must return quickly; one that hangs (a deadlock, a lock held across an RPC, a
- * wait for the apply channel) would otherwise hang the tester with it. After {@link #DEFAULT_LIMIT_MS} (10 s) the
- * test fails with a message that names the call and the likely causes, and the deadlock report.
+ * wait for the apply channel) would otherwise hang the tester with it. After the test's call limit ({@link
+ * Config#DEFAULT_CALL_LIMIT_MS}, 10 s: long enough for a busy machine, short enough that a hang
+ * is reported well before 120 s) the test fails with a message that names the call and the likely causes, and the deadlock report.
  */
 public final class Guard {
-  /** Long enough for a busy machine, short enough that a hang is reported well before 120 s. */
-  public static final long DEFAULT_LIMIT_MS = 10_000;
-
-  private static volatile long limitMs = Long.getLong("raftlab.callLimitMs", DEFAULT_LIMIT_MS);
 
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
@@ -32,15 +29,10 @@ public final class Guard {
 
   private Guard() {}
 
-  /** Changes the limit (the tester's own tests use a short one); returns the old one. */
-  public static long setLimitMs(long ms) {
-    long old = limitMs;
-    limitMs = ms;
-    return old;
-  }
-
   /** Runs {@code body}, failing the test if it throws or does not return within the limit. */
   public static <T> T call(String what, Supplier<T> body) {
+    Config cfg = Config.current();
+    long limitMs = cfg == null ? Config.DEFAULT_CALL_LIMIT_MS : cfg.callLimitMs();
     AtomicReference<Thread> runner = new AtomicReference<>();
     Future<T> f = POOL.submit(() -> {
       runner.set(Thread.currentThread());
@@ -75,7 +67,7 @@ public final class Guard {
       throw tf;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw Config.interrupted();
+      throw cfg == null ? new TestFailure(what + " was interrupted") : cfg.interrupted();
     }
   }
 

@@ -51,10 +51,6 @@ public final class ServerGrp {
     return servernames.clone();
   }
 
-  public String srvName(int i) {
-    return servernames[i];
-  }
-
   /** The services server {@code i} runs now (empty while it is shut down). */
   public synchronized List<Object> services(int i) {
     return srvs[i].svcs == null ? List.of() : List.copyOf(srvs[i].svcs);
@@ -113,10 +109,6 @@ public final class ServerGrp {
 
   public synchronized boolean isConnected(int i) {
     return connected[i];
-  }
-
-  public synchronized boolean[] getConnected() {
-    return connected.clone();
   }
 
   /** The largest Raft state any server of the group has persisted, in bytes. */
@@ -206,18 +198,6 @@ public final class ServerGrp {
     }
     p2[p2.length - 1] = l;
     return new int[][] {p1, p2};
-  }
-
-  /** Every server except {@code l}. */
-  public int[] allowServersExcept(int l) {
-    int[] p = new int[srvs.length - 1];
-    int j = 0;
-    for (int i = 0; i < srvs.length; i++) {
-      if (i != l) {
-        p[j++] = i;
-      }
-    }
-    return p;
   }
 
   /** Connects the servers within p1 and within p2, and disconnects the two sides. */

@@ -26,7 +26,7 @@ final class Srv {
     this.endNames = new String[nsrv];
     this.clntEnds = new ClientEnd[nsrv];
     for (int j = 0; j < nsrv; j++) {
-      endNames[j] = Config.randstring(20);
+      endNames[j] = TestRandom.unseededString(20);
       clntEnds[j] = net.makeEnd(endNames[j]);
       net.connect(endNames[j], ServerGrp.serverName(gid, j));
     }

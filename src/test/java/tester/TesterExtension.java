@@ -3,24 +3,65 @@ package tester;
 import diagnostics.ThreadReport;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Ends every lab test the way Go's deferred {@code cleanup()} does: prints the {@code ... Passed}
+ * Runs every lab test's life around it, as Go's {@code MakeTest} and deferred {@code cleanup()}
+ * do. Before the test, it makes exceptions that escape any thread fail the test ({@link
+ * StudentThreadFailures}). After it, it checks the 120-second limit, prints the {@code ... Passed}
  * line or the failure ({@code Fatal: <message>}, where in the test it happened, the evidence, the
- * seed), cleans up the test's servers and network, and applies the 120-second limit. Registered
- * for all tests through {@code META-INF/services}; tests without a {@link Config} are left alone.
+ * seed), cleans up the test's servers and network, and writes the timeline of a failed test.
+ * Registered for all tests through {@code META-INF/services}; tests that make no {@link Config}
+ * are left alone.
+ *
+ * <p>The Config of the running test is held here, in the one slot that code without a handle on
+ * the test (a student thread that dies, a guarded call, the debug log) can reach. Only this
+ * extension's lifecycle sets and clears it, so no test ever resets it by hand.
  */
-public class TesterExtension implements AfterEachCallback {
+public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
+  private static volatile Config current;
+
+  /** The Config of the test running now, or null. */
+  static Config current() {
+    return current;
+  }
+
+  /** Called by every new Config: it is the running test's. */
+  static void attach(Config cfg) {
+    current = cfg;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    StudentThreadFailures.install();
+    current = null;
+  }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    Config cfg = Config.current();
+    Config cfg = current;
     if (cfg == null) {
       return;
     }
+    try {
+      finish(cfg, context);
+    } finally {
+      current = null;
+    }
+  }
+
+  private static void finish(Config cfg, ExtensionContext context) {
     Optional<Throwable> thrown = context.getExecutionException();
     Throwable failure = thrown.orElse(cfg.asyncFailure());
+    // As Go's End(): the time limit is checked before "Passed" is printed.
+    if (failure == null) {
+      try {
+        cfg.checkTimeout();
+      } catch (TestFailure tf) {
+        failure = tf;
+      }
+    }
     if (cfg.begun()) {
       if (failure == null) {
         cfg.end();
@@ -28,27 +69,27 @@ public class TesterExtension implements AfterEachCallback {
         printFailure(cfg, failure);
       }
     }
-    // Cleanup can still fail the test: a kill() that hangs, or more than 120 s in all.
+    // Cleanup can still fail the test: a kill() that hangs, or a thread that dies meanwhile.
     TestFailure late = null;
     try {
       cfg.cleanup();
-      if (failure == null) {
-        cfg.checkTimeout();
-      }
     } catch (TestFailure tf) {
       late = tf;
+    }
+    if (late == null && failure == null) {
+      late = cfg.asyncFailure();
     }
     if (late != null && failure == null) {
       printFailure(cfg, late);
       failure = late;
     }
-    if (cfg.begun() && (failure != null
-        || "always".equals(System.getProperty("raftlab.timeline")))) {
+    if (cfg.begun()
+        && (failure != null || "always".equals(System.getProperty("raftlab.timeline")))) {
       String name = context.getTestMethod().map(m -> m.getName()).orElse("test");
       cfg.writeTimeline(name, failure == null ? null : messageOf(failure));
     }
     if (thrown.isEmpty() && failure != null) {
-      // Found by another thread after the test body returned, or during cleanup.
+      // Found by another thread after the test body returned, at the time limit, or in cleanup.
       throw (TestFailure) failure;
     }
   }

@@ -8,7 +8,6 @@ import labgob.LabGobException;
 import labrpc.ClientEnd;
 import raftapi.IService;
 import raftapi.Persister;
-import tester.Guard;
 
 /**
  * One server of the rsm tests, the Java port of {@code kvraft1/rsm/server.go}: a replicated

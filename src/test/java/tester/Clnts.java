@@ -1,0 +1,39 @@
+package tester;
+
+import java.util.HashSet;
+import java.util.Set;
+import labrpc.Network;
+
+/**
+ * The clerks' connections of one test, the Java port of {@code tester1/clnts.go}: each {@link
+ * Clnt} is made here, and every one left is removed from the network when the test ends.
+ */
+final class Clnts {
+  private final Network net;
+  private final Set<Clnt> clnts = new HashSet<>();
+
+  Clnts(Network net) {
+    this.net = net;
+  }
+
+  /** A clerk's connection that may reach only the servers {@code to} (null: all of them). */
+  synchronized Clnt make(String[] serverNames, int[] to) {
+    Clnt clnt = new Clnt(net, serverNames, to);
+    clnts.add(clnt);
+    return clnt;
+  }
+
+  /** Removes a clerk's ends from the network (Go's DeleteClient). */
+  synchronized void delete(Clnt clnt) {
+    if (clnts.remove(clnt)) {
+      clnt.remove();
+    }
+  }
+
+  synchronized void cleanup() {
+    for (Clnt c : clnts) {
+      c.remove();
+    }
+    clnts.clear();
+  }
+}

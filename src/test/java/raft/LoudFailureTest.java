@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult.Status;
 import raftapi.Raft;
-import tester.ScenarioRun;
+import selftest.ScenarioRun;
 
 /**
  * An exception that escapes a thread of the student's Raft fails the test at once, naming the

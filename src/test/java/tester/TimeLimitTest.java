@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult.Status;
+import selftest.ScenarioRun;
 
 /**
  * The 120-second limit is checked before {@code ... Passed} is printed, as Go's {@code End()}

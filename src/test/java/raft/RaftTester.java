@@ -192,7 +192,7 @@ public class RaftTester extends Config {
    * Records that peer {@code i} applied {@code m}, checking it against what the other peers
    * applied at that index. Called by the appliers.
    */
-  synchronized CheckResult checkLogs(int i, ApplyMsg m) {
+  synchronized CheckResult checkLogs(RfSrv applier, int i, ApplyMsg m) {
     String err = "";
     Object v = m.command();
     for (int j = 0; j < srvs.length; j++) {
@@ -206,7 +206,10 @@ public class RaftTester extends Config {
         }
       }
     }
-    boolean prevOk = srvs[i].record(m.commandIndex(), v);
+    // Recorded by the instance whose Raft applied it, not by srvs[i]: a killed instance's applier
+    // may still drain a message after a restart has put a fresh instance in srvs[i], and that
+    // late message says nothing about the new instance's order.
+    boolean prevOk = applier.record(m.commandIndex(), v);
     if (m.commandIndex() > maxIndex) {
       maxIndex = m.commandIndex();
     }

@@ -148,7 +148,7 @@ final class RfSrv implements IService {
     if (!m.commandValid()) {
       return ""; // ignore other kinds of ApplyMsg
     }
-    RaftTester.CheckResult r = ts.checkLogs(me, m);
+    RaftTester.CheckResult r = ts.checkLogs(this, me, m);
     if (m.commandIndex() > 1 && !r.prevOk()) {
       return String.format("server %d apply out of order %d", me, m.commandIndex());
     }
@@ -170,7 +170,7 @@ final class RfSrv implements IService {
       }
     }
     if (err.isEmpty()) {
-      RaftTester.CheckResult r = ts.checkLogs(me, m);
+      RaftTester.CheckResult r = ts.checkLogs(this, me, m);
       err = r.error();
       if (m.commandIndex() > 1 && !r.prevOk()) {
         err = String.format("server %d apply out of order %d", me, m.commandIndex());

@@ -79,6 +79,32 @@ final class Bitset {
         return new Bitset(Arrays.copyOfRange(words, lo - base, hi - base), lo, lo, hi, hash);
     }
 
+    /** The first logical word of the window: every word below it is full. */
+    int windowLo() {
+        return lo;
+    }
+
+    /** The number of words in the window: every word from {@code windowLo() + windowLength()} on is empty. */
+    int windowLength() {
+        return hi - lo;
+    }
+
+    /** Copies the window's words into {@code dest} at {@code offset}, for the cache's word store. */
+    void copyWindowTo(long[] dest, int offset) {
+        System.arraycopy(words, lo - base, dest, offset, hi - lo);
+    }
+
+    /** Whether this set is the one whose window ({@code lo}, words) is stored at {@code offset}. */
+    boolean windowEquals(int otherLo, int otherLength, long[] store, int offset) {
+        return otherLo == lo && otherLength == hi - lo
+                && Arrays.equals(words, lo - base, hi - base, store, offset, offset + otherLength);
+    }
+
+    /** The full 64-bit hash, which the cache mixes with the state's. */
+    long hash64() {
+        return hash;
+    }
+
     @Override
     public int hashCode() {
         return (int) (hash ^ (hash >>> 32));

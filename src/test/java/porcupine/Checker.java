@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         Checker.checkOperationsVerbose(new KvModel(), history, Duration.ofSeconds(1));
  * }</pre>
  *
- * <p>The model splits the history into partitions, which are searched in parallel on a small
- * private thread pool. A shared stop flag ends every search at the first ILLEGAL partition (the
+ * <p>The model splits the history into partitions, which are searched in parallel on a few private
+ * threads, one per core. The searches take turns on them in slices of steps ({@link SearchTurns}),
+ * so every partition is searched from the start, as with Go's goroutine per partition: a short
+ * partition is never left unsearched behind a long one. A shared stop flag ends every search at the first ILLEGAL partition (the
  * answer is then known) or when the timeout expires (the answer is then UNKNOWN). The verbose
  * variant does not stop at the first ILLEGAL partition: it searches them all, so that the page
  * drawn by the {@link Visualizer} explains every partition.
@@ -80,38 +77,27 @@ public final class Checker {
             return List.of();
         }
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(parts.size());
-        // At least two threads even on one core: one hard partition must not starve an easy
-        // illegal one whose answer would stop it.
-        int threads = Math.min(parts.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        try {
-            List<Future<PartitionInfo<I, O>>> futures = new ArrayList<>();
-            for (List<Operation<I, O>> part : parts) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        PartitionInfo<I, O> info = new PartitionSearch<>(model, part, stop, verbose).run();
-                        if (!verbose && info.result() == CheckResult.ILLEGAL) {
-                            stop.set(true);
-                        }
-                        return info;
-                    } catch (RuntimeException | Error e) {
-                        stop.set(true); // the caller gets the exception, not an answer
-                        throw e;
-                    } finally {
-                        done.countDown();
-                    }
-                }));
-            }
-            awaitAll(done, timeout, stop);
-            List<PartitionInfo<I, O>> infos = new ArrayList<>();
-            for (Future<PartitionInfo<I, O>> f : futures) {
-                infos.add(resultOf(f));
-            }
-            return infos;
-        } finally {
-            pool.shutdownNow();
+        List<PartitionSearch<S, I, O>> searches = new ArrayList<>();
+        for (List<Operation<I, O>> part : parts) {
+            searches.add(new PartitionSearch<>(model, part, stop, verbose));
         }
+        SearchTurns<S, I, O> turns = new SearchTurns<>(searches, stop, verbose);
+        // One thread per core is enough: the searches take turns, so none waits for another to end.
+        int threads = Math.min(parts.size(), Runtime.getRuntime().availableProcessors());
+        int pool = POOL_NUMBER.incrementAndGet();
+        for (int i = 1; i <= threads; i++) {
+            // Daemon threads, so a forgotten check never keeps the JVM (or a test run) alive.
+            Thread t = new Thread(turns::work, "porcupine-" + pool + "-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        awaitAll(turns.done(), timeout, stop);
+        turns.rethrowFailure();
+        List<PartitionInfo<I, O>> infos = new ArrayList<>();
+        for (PartitionSearch<S, I, O> search : searches) {
+            infos.add(search.info());
+        }
+        return infos;
     }
 
     /** Waits for all searches; at the deadline (or an interrupt) raises the stop flag and waits on. */
@@ -146,35 +132,7 @@ public final class Checker {
         }
     }
 
-    private static <T> T resultOf(Future<T> future) {
-        try {
-            return future.get(); // already finished: does not block
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while collecting results", e);
-        }
-    }
-
     private static long saturatedNanos(Duration d) {
         return d.compareTo(Duration.ofDays(100 * 365)) > 0 ? Long.MAX_VALUE : d.toNanos();
-    }
-
-    /** Daemon threads, so a forgotten check never keeps the JVM (or a test run) alive. */
-    private static ThreadFactory daemonThreads() {
-        int pool = POOL_NUMBER.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "porcupine-" + pool + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * must be stateless or thread-safe; a model built from records and pure functions is both.
  *
  * <p>Only {@link #init} and {@link #step} are required. The defaults treat the whole history as one
- * partition, compare states with {@link Objects#equals}, and describe things with
- * {@code toString}.
+ * partition, compare and hash states with {@link Objects#equals} and {@link Objects#hashCode}, and
+ * describe things with {@code toString}.
  *
  * @param <S> the state type
  * @param <I> the input type of an operation
@@ -47,6 +47,19 @@ public interface Model<S, I, O> {
      */
     default boolean equal(S a, S b) {
         return Objects.equals(a, b);
+    }
+
+    /**
+     * A hash of a state that agrees with {@link #equal}: equal states must hash alike. The checker
+     * files each (set of linearized operations, state) pair under the set's hash and this one, so
+     * that it compares a new state only with the few known states of the same hash, not with every
+     * state reached with the same set (Go's {@code Model.Hash}). The default suits the default
+     * {@link #equal}. A model that overrides {@code equal} should override this too: a hash that
+     * tells equal states apart never gives a wrong answer, but it makes the search redo work; a
+     * constant is always correct and as slow as having no hash.
+     */
+    default int hash(S state) {
+        return Objects.hashCode(state);
     }
 
     /** A short human description of an operation, shown in the visualizer. */

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Checks whether a recorded history is linearizable with respect to a {@link Model}.
  *
  * <pre>{@code
- * CheckResult r = Checker.checkOperations(new KvModel(), history, Duration.ofSeconds(1));
+ * CheckResult r = Checker.checkOperations(model, history, Duration.ofSeconds(1));
  * LinearizationInfo<KvInput, KvOutput> info =
- *         Checker.checkOperationsVerbose(new KvModel(), history, Duration.ofSeconds(1));
+ *         Checker.checkOperationsVerbose(model, history, Duration.ofSeconds(1));
  * }</pre>
  *
  * <p>The model splits the history into partitions, which are searched in parallel on a few private

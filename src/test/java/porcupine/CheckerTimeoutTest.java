@@ -15,26 +15,26 @@ import org.junit.jupiter.api.Test;
  */
 class CheckerTimeoutTest {
 
-    private static final KvModel KV = new KvModel();
+    private static final KeyedRegisterModel REGISTERS = new KeyedRegisterModel();
 
     /**
-     * 60 fully concurrent ErrMaybe puts at version 0, then a get of a value nobody wrote. Every
-     * subset of the puts, with every choice of which one applied, is a different (set, state)
+     * 60 fully concurrent writes of different values, then a read of a value nobody wrote. Every
+     * subset of the writes, with every choice of which one came last, is a different (set, state)
      * pair, and all of them must be tried before ILLEGAL: about 2^60 steps.
      */
-    private static List<Operation<KvInput, KvOutput>> hardHistory(String key) {
-        List<Operation<KvInput, KvOutput>> ops = new ArrayList<>();
+    private static List<Operation<KeyedRegisterModel.Input, Integer>> hardHistory(String key) {
+        List<Operation<KeyedRegisterModel.Input, Integer>> ops = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            ops.add(new Operation<>(i, KvInput.put(key, "v" + i, 0), i, KvOutput.put("ErrMaybe"), 1_000 + i));
+            ops.add(KeyedRegisterModel.write(i, key, i + 1, i, 1_000 + i));
         }
-        ops.add(new Operation<>(60, KvInput.get(key), 2_000, KvOutput.got("never-written", 1, "OK"), 3_000));
+        ops.add(KeyedRegisterModel.read(60, key, -1, 2_000, 3_000));
         return ops;
     }
 
     @Test
     void hardHistoryTimesOutAsUnknown() {
         long start = System.nanoTime();
-        CheckResult result = Checker.checkOperations(KV, hardHistory("h"), Duration.ofMillis(100));
+        CheckResult result = Checker.checkOperations(REGISTERS, hardHistory("h"), Duration.ofMillis(100));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(CheckResult.UNKNOWN, result);
@@ -44,13 +44,13 @@ class CheckerTimeoutTest {
 
     @Test
     void verboseCheckAlsoTimesOutAndKeepsWhatItFound() {
-        LinearizationInfo<KvInput, KvOutput> info =
-                Checker.checkOperationsVerbose(KV, hardHistory("h"), Duration.ofMillis(100));
+        LinearizationInfo<KeyedRegisterModel.Input, Integer> info =
+                Checker.checkOperationsVerbose(REGISTERS, hardHistory("h"), Duration.ofMillis(100));
 
         assertEquals(CheckResult.UNKNOWN, info.result());
-        PartitionInfo<KvInput, KvOutput> part = info.partitions().get(0);
+        PartitionInfo<KeyedRegisterModel.Input, Integer> part = info.partitions().get(0);
         assertEquals(CheckResult.UNKNOWN, part.result());
-        // All 60 puts linearize at once; only the get was never placed.
+        // All 60 writes linearize at once; only the get was never placed.
         assertEquals(60, part.longestLinearization().size());
         assertFalse(part.firstUnlinearizableOperation().isPresent());
     }
@@ -58,11 +58,11 @@ class CheckerTimeoutTest {
     @Test
     void illegalPartitionStopsTheOtherSearches() {
         // Key "h" would take forever; key "x" is illegal at once, and that settles the answer.
-        List<Operation<KvInput, KvOutput>> history = new ArrayList<>(hardHistory("h"));
-        history.add(new Operation<>(0, KvInput.get("x"), 0, KvOutput.got("ghost", 1, "OK"), 10));
+        List<Operation<KeyedRegisterModel.Input, Integer>> history = new ArrayList<>(hardHistory("h"));
+        history.add(KeyedRegisterModel.read(0, "x", 7, 0, 10));
         long start = System.nanoTime();
         // The timeout is only a backstop in case the stop flag is broken.
-        CheckResult result = Checker.checkOperations(KV, history, Duration.ofSeconds(20));
+        CheckResult result = Checker.checkOperations(REGISTERS, history, Duration.ofSeconds(20));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(CheckResult.ILLEGAL, result);

@@ -9,9 +9,9 @@ package porcupine;
  * When two times are equal the checker treats the operations as overlapping.
  *
  * @param clientId   who made the call; the visualizer draws one lane per client
- * @param input      what was asked, for example a {@link KvInput}
+ * @param input      what was asked, for example a key/value request
  * @param callTime   when the call started, in nanoseconds
- * @param output     what came back, for example a {@link KvOutput}
+ * @param output     what came back, for example a key/value reply
  * @param returnTime when the reply arrived, in nanoseconds; never before {@code callTime}
  * @param <I>        the model's input type
  * @param <O>        the model's output type

@@ -6,7 +6,7 @@
  * <ul>
  *   <li>Record every client call as an {@link porcupine.Operation}: who, what was asked, what came
  *       back, and when the call started and returned (nanoseconds, any common origin).</li>
- *   <li>Describe the sequential object with a {@link porcupine.Model} ({@link porcupine.KvModel}
+ *   <li>Describe the sequential object with a {@link porcupine.Model} ({@code kvtest.KvModel}
  *       for the versioned key/value service of Lab 2 and Lab 4).</li>
  *   <li>{@link porcupine.Checker#checkOperations} answers OK, ILLEGAL or UNKNOWN (timed out);
  *       {@link porcupine.Checker#checkOperationsVerbose} also keeps the longest linearizable

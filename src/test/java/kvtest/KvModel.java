@@ -1,9 +1,12 @@
-package porcupine;
+package kvtest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import porcupine.Model;
+import porcupine.Operation;
+import porcupine.StepResult;
 
 /**
  * The model of the 2025 versioned key/value service (Lab 2's kvsrv and Lab 4's kvraft), the twin

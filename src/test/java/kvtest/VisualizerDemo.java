@@ -1,15 +1,19 @@
-package porcupine;
+package kvtest;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import porcupine.Annotation;
+import porcupine.Checker;
+import porcupine.LinearizationInfo;
+import porcupine.Visualizer;
 
 /**
  * Writes a sample page for a small random key/value history with a stale read injected, and
  * tester annotations, to look at the visualizer by eye:
  *
  * <pre>
- * mvn -q test-compile &amp;&amp; java -cp target/test-classes porcupine.VisualizerDemo /tmp/porcupine.html
+ * mvn -q test-compile &amp;&amp; java -cp target/test-classes kvtest.VisualizerDemo /tmp/porcupine.html
  * </pre>
  */
 public final class VisualizerDemo {

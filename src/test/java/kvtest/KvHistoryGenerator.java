@@ -1,4 +1,4 @@
-package porcupine;
+package kvtest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import porcupine.Operation;
 
 /**
  * Makes random key/value histories that are linearizable by construction, and breaks them on

@@ -1,4 +1,4 @@
-package porcupine;
+package kvtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import porcupine.CheckResult;
+import porcupine.Checker;
+import porcupine.LinearizationInfo;
+import porcupine.Operation;
+import porcupine.PartitionInfo;
+import porcupine.StepResult;
 
 /**
  * Random key/value histories from {@link KvHistoryGenerator}: linearizable by construction, so

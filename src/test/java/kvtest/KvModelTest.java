@@ -1,4 +1,4 @@
-package porcupine;
+package kvtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import porcupine.CheckResult;
+import porcupine.Checker;
+import porcupine.LinearizationInfo;
+import porcupine.Operation;
+import porcupine.PartitionInfo;
+import porcupine.StepResult;
 
 /** The versioned key/value model: its step rules, ErrMaybe and ErrVersion, and partitioning by key. */
 class KvModelTest {

@@ -1,21 +1,23 @@
-package porcupine;
+package kvtest;
 
 import java.time.Duration;
+import porcupine.CheckResult;
+import porcupine.Checker;
 
 /**
  * Times the checker on a large linearizable key/value history: 50 clients, 12,000 operations,
  * 20 keys. Prints one line, {@code porcupine kv: <n> ops checked in <t> ms}.
  *
  * <pre>
- * mvn -q test-compile &amp;&amp; java -cp target/test-classes porcupine.PorcupineBench
+ * mvn -q test-compile &amp;&amp; java -cp target/test-classes kvtest.PorcupineKvBench
  * </pre>
  *
  * A smaller history is checked first, silently, so the JIT has compiled the search before the
  * measured run.
  */
-public final class PorcupineBench {
+public final class PorcupineKvBench {
 
-    private PorcupineBench() {
+    private PorcupineKvBench() {
     }
 
     public static void main(String[] args) {

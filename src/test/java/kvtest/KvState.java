@@ -1,4 +1,4 @@
-package porcupine;
+package kvtest;
 
 /**
  * The state of one key in {@link KvModel}: its value and version. A key that was never put is

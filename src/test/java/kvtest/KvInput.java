@@ -1,4 +1,4 @@
-package porcupine;
+package kvtest;
 
 /**
  * The input of one key/value operation: a Get of a key, or a conditional Put of a value that

@@ -1,4 +1,4 @@
-package porcupine;
+package kvtest;
 
 /**
  * The output of one key/value operation, as the clerk returned it.

@@ -13,26 +13,25 @@ import java.util.Arrays;
  * every state ever reached with that set; on a key/value history with many concurrent writes that
  * comparison was nine tenths of the checker's time.
  *
- * <p>The table is a chained hash table laid out in a few primitive arrays, entry {@code e} being
- * column {@code e} of each, and the sets' words are stored one after another in one array. A hard
- * search keeps hundreds of thousands of pairs, all alive until it ends; as objects (a node, a set
- * and its words per pair) they made every young garbage collection copy them all again, which
- * cost more than the search. Arrays are copied in one piece, or not at all once they are large.
+ * <p>The table is laid out in a few primitive arrays instead of objects. A hard search keeps
+ * hundreds of thousands of pairs, all alive until it ends; as objects (a node, a set and its words
+ * per pair) they made every young garbage collection copy them all again, which cost more than the
+ * search. Arrays are copied in one piece, or not at all once they are large. The index is open
+ * addressing with linear probing on the 64-bit hash: a lookup of a new pair, the common case,
+ * reads one or two cache lines and nothing else; only a pair whose hash matches has its set and
+ * state compared.
  */
 final class StateCache<S> {
 
-  private static final int NONE = -1;
-
   private final Model<S, ?, ?> model;
-  /** Per bucket, its first entry, or NONE. */
-  private int[] buckets = filled(new int[1 << 10]);
-  // Per entry: its full hash, the next entry of its bucket, its state, and its set's window.
-  private long[] hashes = new long[1 << 9];
-  private int[] nextInBucket = new int[1 << 9];
+  /**
+   * The index: slot {@code i} is {@code slots[2i]}, a pair's hash, and {@code slots[2i + 1]}, its
+   * entry number plus one (0: an empty slot). Never more than half full.
+   */
+  private long[] slots = new long[2 << 10];
+  // Per entry e: its state, and its set's window at ints 3e (lo), 3e+1 (length), 3e+2 (offset).
   private Object[] states = new Object[1 << 9];
-  private int[] windowLo = new int[1 << 9];
-  private int[] windowLength = new int[1 << 9];
-  private int[] windowOffset = new int[1 << 9];
+  private int[] windows = new int[3 << 9];
   /** The words of every stored set's window, back to back. */
   private long[] words = new long[1 << 10];
 
@@ -47,15 +46,23 @@ final class StateCache<S> {
   @SuppressWarnings("unchecked")
   boolean addIfNew(Bitset linearized, S state) {
     long hash = linearized.hash64() ^ spread(model.hash(state));
-    int bucket = bucketOf(hash);
-    for (int e = buckets[bucket]; e != NONE; e = nextInBucket[e]) {
-      if (hashes[e] == hash
-          && linearized.windowEquals(windowLo[e], windowLength[e], words, windowOffset[e])
-          && model.equal((S) states[e], state)) {
-        return false;
+    int mask = (slots.length >>> 1) - 1;
+    int slot = (int) (hash ^ (hash >>> 32)) & mask;
+    while (slots[2 * slot + 1] != 0) {
+      if (slots[2 * slot] == hash) {
+        int e = (int) slots[2 * slot + 1] - 1;
+        if (linearized.windowEquals(windows[3 * e], windows[3 * e + 1], words, windows[3 * e + 2])
+            && model.equal((S) states[e], state)) {
+          return false;
+        }
       }
+      slot = (slot + 1) & mask;
     }
-    add(hash, bucket, linearized, state);
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = add(linearized, state) + 1;
+    if (2 * size > slots.length >>> 1) {
+      grow();
+    }
     return true;
   }
 
@@ -64,53 +71,43 @@ final class StateCache<S> {
     return size;
   }
 
-  private void add(long hash, int bucket, Bitset linearized, S state) {
-    if (size == hashes.length) {
-      int capacity = size * 2;
-      hashes = Arrays.copyOf(hashes, capacity);
-      nextInBucket = Arrays.copyOf(nextInBucket, capacity);
-      states = Arrays.copyOf(states, capacity);
-      windowLo = Arrays.copyOf(windowLo, capacity);
-      windowLength = Arrays.copyOf(windowLength, capacity);
-      windowOffset = Arrays.copyOf(windowOffset, capacity);
+  /** Stores a pair's state and a copy of its set's window; answers its entry number. */
+  private int add(Bitset linearized, S state) {
+    if (size == states.length) {
+      states = Arrays.copyOf(states, size * 2);
+      windows = Arrays.copyOf(windows, 3 * size * 2);
     }
     int length = linearized.windowLength();
     if (wordsUsed + length > words.length) {
       words = Arrays.copyOf(words, Math.max(words.length * 2, wordsUsed + length));
     }
-    // Store a copy of the window: the caller goes on mutating its own set.
+    // A copy: the caller goes on mutating its own set.
     linearized.copyWindowTo(words, wordsUsed);
     int e = size++;
-    hashes[e] = hash;
     states[e] = state;
-    windowLo[e] = linearized.windowLo();
-    windowLength[e] = length;
-    windowOffset[e] = wordsUsed;
+    windows[3 * e] = linearized.windowLo();
+    windows[3 * e + 1] = length;
+    windows[3 * e + 2] = wordsUsed;
     wordsUsed += length;
-    nextInBucket[e] = buckets[bucket];
-    buckets[bucket] = e;
-    if (size > buckets.length - (buckets.length >>> 2)) {
-      rehash();
+    return e;
+  }
+
+  /** Doubles the index and refiles every slot: the entries stay where they are. */
+  private void grow() {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = (slots.length >>> 1) - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i + 1] != 0) {
+        long hash = old[i];
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (slots[2 * slot + 1] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = old[i + 1];
+      }
     }
-  }
-
-  /** Doubles the buckets and refiles every entry: entries stay where they are. */
-  private void rehash() {
-    buckets = filled(new int[buckets.length * 2]);
-    for (int e = 0; e < size; e++) {
-      int bucket = bucketOf(hashes[e]);
-      nextInBucket[e] = buckets[bucket];
-      buckets[bucket] = e;
-    }
-  }
-
-  private int bucketOf(long hash) {
-    return (int) (hash ^ (hash >>> 32)) & (buckets.length - 1);
-  }
-
-  private static int[] filled(int[] buckets) {
-    Arrays.fill(buckets, NONE);
-    return buckets;
   }
 
   /**

@@ -16,7 +16,10 @@ public record StepResult<S>(boolean ok, S newState) {
     }
 
     /** The operation cannot have produced its output in this state. */
+    @SuppressWarnings("unchecked")
     public static <S> StepResult<S> illegal() {
-        return new StepResult<>(false, null);
+        return (StepResult<S>) ILLEGAL; // one shared answer: the search asks this millions of times
     }
+
+    private static final StepResult<?> ILLEGAL = new StepResult<>(false, null);
 }

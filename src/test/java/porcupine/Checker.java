@@ -57,6 +57,21 @@ public final class Checker {
         return new LinearizationInfo<>(overall(partitions), partitions);
     }
 
+    /**
+     * Checks a history of call and return {@link Event}s, giving up with UNKNOWN after
+     * {@code timeout} (zero or negative: never). Only the order of the events counts.
+     */
+    public static <S, I, O> CheckResult checkEvents(Model<S, I, O> model, List<Event<I, O>> history,
+                                                    Duration timeout) {
+        return checkOperations(model, Event.toOperations(history), timeout);
+    }
+
+    /** {@link #checkEvents}, keeping the partial linearizations for the {@link Visualizer}. */
+    public static <S, I, O> LinearizationInfo<I, O> checkEventsVerbose(
+            Model<S, I, O> model, List<Event<I, O>> history, Duration timeout) {
+        return checkOperationsVerbose(model, Event.toOperations(history), timeout);
+    }
+
     private static CheckResult overall(List<? extends PartitionInfo<?, ?>> partitions) {
         CheckResult result = CheckResult.OK;
         for (PartitionInfo<?, ?> p : partitions) {

@@ -68,4 +68,40 @@ class CheckerTimeoutTest {
         assertEquals(CheckResult.ILLEGAL, result);
         assertTrue(millis < 5_000, "took " + millis + " ms: the hard partition was not stopped");
     }
+
+    @Test
+    void partitionQueuedBehindSlowOnesIsStillSearched() {
+        // More hopeless partitions than the checker has threads, and after them an easy one. The
+        // searches take turns, so the easy one is answered before the time limit, as with Go's
+        // goroutine per partition, instead of coming back UNKNOWN without a step taken.
+        List<Operation<KeyedRegisterModel.Input, Integer>> history = new ArrayList<>();
+        int hard = 2 * Runtime.getRuntime().availableProcessors() + 2;
+        for (int p = 0; p < hard; p++) {
+            history.addAll(hardHistory("h" + p));
+        }
+        history.add(KeyedRegisterModel.write(0, "easy", 1, 0, 10));
+        history.add(KeyedRegisterModel.read(1, "easy", 1, 20, 30));
+        LinearizationInfo<KeyedRegisterModel.Input, Integer> info =
+                Checker.checkOperationsVerbose(REGISTERS, history, Duration.ofMillis(300));
+
+        assertEquals(CheckResult.UNKNOWN, info.result());
+        List<PartitionInfo<KeyedRegisterModel.Input, Integer>> parts = info.partitions();
+        assertEquals(CheckResult.OK, parts.get(parts.size() - 1).result(), "the easy partition");
+    }
+
+    @Test
+    void illegalPartitionQueuedBehindSlowOnesStopsThem() {
+        List<Operation<KeyedRegisterModel.Input, Integer>> history = new ArrayList<>();
+        int hard = 2 * Runtime.getRuntime().availableProcessors() + 2;
+        for (int p = 0; p < hard; p++) {
+            history.addAll(hardHistory("h" + p));
+        }
+        history.add(KeyedRegisterModel.read(0, "x", 7, 0, 10));
+        long start = System.nanoTime();
+        CheckResult result = Checker.checkOperations(REGISTERS, history, Duration.ofSeconds(20));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(CheckResult.ILLEGAL, result);
+        assertTrue(millis < 5_000, "took " + millis + " ms: the illegal partition waited its turn");
+    }
 }

@@ -16,8 +16,8 @@ import porcupine.Operation;
  * client  get|put  key  value  version  call  outValue  outVersion  err  return
  * </pre>
  *
- * Times are the history's nanoseconds; a Get's value and version are "" and 0, a Put's outputs
- * are "" and 0. Keys and values must not contain tabs or line breaks (generated ones do not).
+ * Times are the history's nanoseconds; a Get's value and version are "" and 0, a Put's outputs are
+ * "" and 0. Keys and values must not contain tabs or line breaks (generated ones do not).
  */
 final class KvHistoryFile {
 
@@ -28,17 +28,19 @@ final class KvHistoryFile {
     for (Operation<KvInput, KvOutput> op : history) {
       KvInput in = op.input();
       KvOutput out = op.output();
-      lines.add(String.join("\t",
-          String.valueOf(op.clientId()),
-          in.op() == KvInput.Op.GET ? "get" : "put",
-          in.key(),
-          in.value(),
-          String.valueOf(in.version()),
-          String.valueOf(op.callTime()),
-          out.value(),
-          String.valueOf(out.version()),
-          out.err(),
-          String.valueOf(op.returnTime())));
+      lines.add(
+          String.join(
+              "\t",
+              String.valueOf(op.clientId()),
+              in.op() == KvInput.Op.GET ? "get" : "put",
+              in.key(),
+              in.value(),
+              String.valueOf(in.version()),
+              String.valueOf(op.callTime()),
+              out.value(),
+              String.valueOf(out.version()),
+              out.err(),
+              String.valueOf(op.returnTime())));
     }
     Files.write(file, lines, StandardCharsets.UTF_8);
   }

@@ -31,9 +31,9 @@ import porcupine.Operation;
  * </ul>
  *
  * Each figure is the median of several runs after warm-up runs; "verbose" is the variant Lab 4
- * calls, which also keeps the partial linearizations for the page. {@code --export DIR} also
- * writes the two kv-c50 histories ({@link KvHistoryFile}), so Go's Porcupine can be timed on the
- * identical histories.
+ * calls, which also keeps the partial linearizations for the page. {@code --export DIR} also writes
+ * the two kv-c50 histories ({@link KvHistoryFile}), so Go's Porcupine can be timed on the identical
+ * histories.
  *
  * <pre>
  * make bench
@@ -62,8 +62,11 @@ public final class PorcupineKvBench {
       Path dir = Files.createDirectories(Path.of(args[1]));
       KvHistoryFile.write(c50.ops(), dir.resolve("kv-c50-ok.txt"));
       KvHistoryFile.write(c50Illegal, dir.resolve("kv-c50-illegal.txt"));
-      System.out.println("porcupine kv-c50: wrote " + dir.resolve("kv-c50-ok.txt") + " and "
-          + dir.resolve("kv-c50-illegal.txt"));
+      System.out.println(
+          "porcupine kv-c50: wrote "
+              + dir.resolve("kv-c50-ok.txt")
+              + " and "
+              + dir.resolve("kv-c50-illegal.txt"));
     }
 
     long millis = medianMillis(() -> Checker.checkOperations(model, large.ops()), CheckResult.OK);
@@ -77,14 +80,29 @@ public final class PorcupineKvBench {
     return KvHistoryGenerator.generate(C50_CLIENTS, C50_OPS_PER_CLIENT, C50_KEYS, C50_SEED);
   }
 
-  private static void report(String name, KvModel model,
-      List<Operation<KvInput, KvOutput>> history, CheckResult expected) {
+  private static void report(
+      String name,
+      KvModel model,
+      List<Operation<KvInput, KvOutput>> history,
+      CheckResult expected) {
     long plain = medianMillis(() -> Checker.checkOperations(model, history), expected);
-    long verbose = medianMillis(
-        () -> Checker.checkOperationsVerbose(model, history, Duration.ZERO).result(), expected);
-    System.out.println("porcupine " + name + ": " + history.size() + " ops checked in " + plain
-        + " ms (" + expected + "; verbose, as Lab 4 checks: " + verbose + " ms; median of "
-        + MEASURED_RUNS + ")");
+    long verbose =
+        medianMillis(
+            () -> Checker.checkOperationsVerbose(model, history, Duration.ZERO).result(), expected);
+    System.out.println(
+        "porcupine "
+            + name
+            + ": "
+            + history.size()
+            + " ops checked in "
+            + plain
+            + " ms ("
+            + expected
+            + "; verbose, as Lab 4 checks: "
+            + verbose
+            + " ms; median of "
+            + MEASURED_RUNS
+            + ")");
   }
 
   /** The median wall time of the measured runs; exits if a run gives the wrong verdict. */

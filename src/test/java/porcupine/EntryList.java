@@ -13,8 +13,8 @@ import java.util.List;
  * stack), the removed nodes still point at their old neighbours and can be relinked in O(1),
  * Knuth's "dancing links".
  *
- * <p>Events are sorted by time with calls before returns on ties: an operation that returns at
- * the very instant another is called may still be ordered after it.
+ * <p>Events are sorted by time with calls before returns on ties: an operation that returns at the
+ * very instant another is called may still be ordered after it.
  */
 final class EntryList {
 
@@ -22,13 +22,16 @@ final class EntryList {
   static final class Entry {
     /** The operation's index in the partition's history. */
     final int op;
+
     final boolean isCall;
     final long time;
+
     /**
-     * For a call, its place among the calls (0 = called first): the operation's bit in the
-     * search's set of linearized operations.
+     * For a call, its place among the calls (0 = called first): the operation's bit in the search's
+     * set of linearized operations.
      */
     int bit;
+
     /**
      * For a call, the operation's input and output, copied here so that the search's inner loop
      * reads them from the node it already holds.
@@ -36,6 +39,7 @@ final class EntryList {
     Object input;
 
     Object output;
+
     /** For a call, its operation's return event; null for a return. */
     Entry match;
 
@@ -51,8 +55,10 @@ final class EntryList {
 
   /** A sentinel before the first event, so lifting the first event needs no special case. */
   final Entry head = new Entry(-1, false, Long.MIN_VALUE);
+
   /** All events in time order, also after lifts (the visualizer and failure report use it). */
   final List<Entry> sorted;
+
   /** Per operation, its call event. */
   final Entry[] calls;
 

@@ -38,8 +38,8 @@ public record Event<I, O>(int clientId, boolean isCall, I input, O output, int i
   }
 
   /**
-   * The operations of an event history, each timed by the positions of its two events, as Go
-   * does: the checker then sees exactly the order of the events, and nothing more.
+   * The operations of an event history, each timed by the positions of its two events, as Go does:
+   * the checker then sees exactly the order of the events, and nothing more.
    */
   static <I, O> List<Operation<I, O>> toOperations(List<Event<I, O>> events) {
     Map<Integer, Integer> callAt = new HashMap<>(); // id -> position of its call

@@ -10,21 +10,20 @@ import porcupine.EntryList.Entry;
  * The linearizability search for one partition: Wing &amp; Gong's backtracking search with Lowe's
  * (linearized set, state) memo.
  *
- * <p>The search walks the event list from the front. At a call it tries to linearize that
- * operation next: if the model accepts it and the resulting (set, state) pair is new, the
- * operation is lifted out of the list, pushed on the stack, and the walk restarts at the front.
- * Reaching a return means that operation had to be linearized before anything later, and nothing
- * tried before it worked: the search pops the last choice and tries the next call after it. An
- * empty list means everything is linearized (OK); popping an empty stack means every order was
- * tried (ILLEGAL).
+ * <p>The search walks the event list from the front. At a call it tries to linearize that operation
+ * next: if the model accepts it and the resulting (set, state) pair is new, the operation is lifted
+ * out of the list, pushed on the stack, and the walk restarts at the front. Reaching a return means
+ * that operation had to be linearized before anything later, and nothing tried before it worked:
+ * the search pops the last choice and tries the next call after it. An empty list means everything
+ * is linearized (OK); popping an empty stack means every order was tried (ILLEGAL).
  *
  * <p>The search can stop after a given number of steps and resume later ({@link #search}): the
  * checker's few threads take turns over all partitions, as Go's scheduler does with one goroutine
  * per partition, so that a short partition never waits behind a long one.
  *
- * <p>In verbose mode the search also remembers, for each operation, the longest linearizable
- * prefix it reached that contains it. Only stacks at a local maximum (a lift followed by a
- * backtrack or the end) need checking: every other stack is a prefix of the next local maximum.
+ * <p>In verbose mode the search also remembers, for each operation, the longest linearizable prefix
+ * it reached that contains it. Only stacks at a local maximum (a lift followed by a backtrack or
+ * the end) need checking: every other stack is a prefix of the next local maximum.
  */
 final class PartitionSearch<S, I, O> {
 
@@ -46,12 +45,15 @@ final class PartitionSearch<S, I, O> {
   private S state;
   private Entry entry;
   private boolean atLocalMaximum;
+
   /** Null while the search runs; then OK, ILLEGAL, or UNKNOWN if it was stopped. */
   private CheckResult result;
 
   private final List<int[]> prefixes = new ArrayList<>();
+
   /** Per operation: the length of the longest prefix recorded that contains it (0: none). */
   private final int[] bestLength;
+
   /** Per operation: the index in {@link #prefixes} of that prefix (-1: none). */
   private final int[] bestPrefix;
 
@@ -160,55 +162,55 @@ final class PartitionSearch<S, I, O> {
   }
 
   /** Keeps the current stack if it is the longest prefix yet for any operation in it. */
-    private void record(Entry[] stack, int depth, int[] minBest) {
-        if (minBest[depth] >= depth) {
-            return;
-        }
-        int[] prefix = new int[depth];
-        for (int i = 0; i < depth; i++) {
-            prefix[i] = stack[i].op;
-        }
-        int index = prefixes.size();
-        prefixes.add(prefix);
-        for (int i = 0; i < depth; i++) {
-            int op = prefix[i];
-            if (bestLength[op] < depth) {
-                bestLength[op] = depth;
-                bestPrefix[op] = index;
-            }
-            minBest[i + 1] = Math.min(minBest[i], bestLength[op]);
-        }
+  private void record(Entry[] stack, int depth, int[] minBest) {
+    if (minBest[depth] >= depth) {
+      return;
     }
+    int[] prefix = new int[depth];
+    for (int i = 0; i < depth; i++) {
+      prefix[i] = stack[i].op;
+    }
+    int index = prefixes.size();
+    prefixes.add(prefix);
+    for (int i = 0; i < depth; i++) {
+      int op = prefix[i];
+      if (bestLength[op] < depth) {
+        bestLength[op] = depth;
+        bestPrefix[op] = index;
+      }
+      minBest[i + 1] = Math.min(minBest[i], bestLength[op]);
+    }
+  }
 
-    /** Drops prefixes that a longer one superseded for every operation, and finds the failure. */
-    private PartitionInfo<I, O> buildInfo(CheckResult result, EntryList list) {
-        int[] newIndex = new int[prefixes.size()];
-        Arrays.fill(newIndex, -1);
-        List<List<Integer>> kept = new ArrayList<>();
-        int[] longestFor = new int[ops.size()];
-        for (int op = 0; op < ops.size(); op++) {
-            int old = bestPrefix[op];
-            if (old >= 0 && newIndex[old] < 0) {
-                newIndex[old] = kept.size();
-                kept.add(Arrays.stream(prefixes.get(old)).boxed().toList());
-            }
-            longestFor[op] = old < 0 ? -1 : newIndex[old];
-        }
-        int firstUnlinearizable = -1;
-        if (result == CheckResult.ILLEGAL) {
-            // Where the longest prefix got stuck: the earliest return of an operation outside it.
-            boolean[] inLongest = new boolean[ops.size()];
-            int longest = PartitionInfo.indexOfLongest(kept);
-            if (longest >= 0) {
-                kept.get(longest).forEach(op -> inLongest[op] = true);
-            }
-            for (Entry e : list.sorted) {
-                if (!e.isCall && !inLongest[e.op]) {
-                    firstUnlinearizable = e.op;
-                    break;
-                }
-            }
-        }
-        return new PartitionInfo<>(ops, result, kept, longestFor, firstUnlinearizable);
+  /** Drops prefixes that a longer one superseded for every operation, and finds the failure. */
+  private PartitionInfo<I, O> buildInfo(CheckResult result, EntryList list) {
+    int[] newIndex = new int[prefixes.size()];
+    Arrays.fill(newIndex, -1);
+    List<List<Integer>> kept = new ArrayList<>();
+    int[] longestFor = new int[ops.size()];
+    for (int op = 0; op < ops.size(); op++) {
+      int old = bestPrefix[op];
+      if (old >= 0 && newIndex[old] < 0) {
+        newIndex[old] = kept.size();
+        kept.add(Arrays.stream(prefixes.get(old)).boxed().toList());
+      }
+      longestFor[op] = old < 0 ? -1 : newIndex[old];
     }
+    int firstUnlinearizable = -1;
+    if (result == CheckResult.ILLEGAL) {
+      // Where the longest prefix got stuck: the earliest return of an operation outside it.
+      boolean[] inLongest = new boolean[ops.size()];
+      int longest = PartitionInfo.indexOfLongest(kept);
+      if (longest >= 0) {
+        kept.get(longest).forEach(op -> inLongest[op] = true);
+      }
+      for (Entry e : list.sorted) {
+        if (!e.isCall && !inLongest[e.op]) {
+          firstUnlinearizable = e.op;
+          break;
+        }
+      }
+    }
+    return new PartitionInfo<>(ops, result, kept, longestFor, firstUnlinearizable);
+  }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Go's Porcupine starts a goroutine per partition and lets the Go scheduler share the cores
  * among them. A fixed pool running each search to its end would not do the same: with two threads
  * and two slow partitions first, the others would wait, and at the time limit come back UNKNOWN
- * without a single step taken (or, on an illegal history, the easy partition that proves it
- * would be found only after the slow ones). So each thread takes the search at the front of a
- * queue, runs a slice of it, and puts it back at the end unless it has finished.
+ * without a single step taken (or, on an illegal history, the easy partition that proves it would
+ * be found only after the slow ones). So each thread takes the search at the front of a queue, runs
+ * a slice of it, and puts it back at the end unless it has finished.
  */
 final class SearchTurns<S, I, O> {
 
@@ -40,9 +40,9 @@ final class SearchTurns<S, I, O> {
   }
 
   /**
-   * A worker thread's loop: takes turns until the queue is empty. A thread that finds it empty
-   * may leave, because every search still unfinished is then held by another thread, which puts
-   * it back and takes it again.
+   * A worker thread's loop: takes turns until the queue is empty. A thread that finds it empty may
+   * leave, because every search still unfinished is then held by another thread, which puts it back
+   * and takes it again.
    */
   void work() {
     PartitionSearch<S, I, O> search;

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The memo of Lowe's search: every (set of linearized operations, model state) pair already
- * reached. Reaching a known pair again means the search below it has already been done (and
- * failed, or we would have stopped), so the search skips it. This is what turns the factorial
- * Wing &amp; Gong search into one bounded by the number of distinct pairs.
+ * reached. Reaching a known pair again means the search below it has already been done (and failed,
+ * or we would have stopped), so the search skips it. This is what turns the factorial Wing &amp;
+ * Gong search into one bounded by the number of distinct pairs.
  *
  * <p>A pair is filed under one 64-bit hash mixed from the set's hash and {@link Model#hash} of the
  * state, as Go's Porcupine does. Filing by the set alone made a lookup compare the new state with
@@ -17,21 +17,24 @@ import java.util.Arrays;
  * hundreds of thousands of pairs, all alive until it ends; as objects (a node, a set and its words
  * per pair) they made every young garbage collection copy them all again, which cost more than the
  * search. Arrays are copied in one piece, or not at all once they are large. The index is open
- * addressing with linear probing on the 64-bit hash: a lookup of a new pair, the common case,
- * reads one or two cache lines and nothing else; only a pair whose hash matches has its set and
- * state compared.
+ * addressing with linear probing on the 64-bit hash: a lookup of a new pair, the common case, reads
+ * one or two cache lines and nothing else; only a pair whose hash matches has its set and state
+ * compared.
  */
 final class StateCache<S> {
 
   private final Model<S, ?, ?> model;
+
   /**
    * The index: slot {@code i} is {@code slots[2i]}, a pair's hash, and {@code slots[2i + 1]}, its
    * entry number plus one (0: an empty slot). Never more than half full.
    */
   private long[] slots = new long[2 << 10];
+
   // Per entry e: its state, and its set's window at ints 3e (lo), 3e+1 (length), 3e+2 (offset).
   private Object[] states = new Object[1 << 9];
   private int[] windows = new int[3 << 9];
+
   /** The words of every stored set's window, back to back. */
   private long[] words = new long[1 << 10];
 

@@ -10,7 +10,9 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The search's memo against a HashSet of (set, state) pairs, with a good hash and a useless one. */
+/**
+ * The search's memo against a HashSet of (set, state) pairs, with a good hash and a useless one.
+ */
 class StateCacheTest {
 
   /** A register whose states all hash alike: the cache must still tell them apart by equality. */
@@ -33,7 +35,8 @@ class StateCacheTest {
 
   @Test
   void remembersExactlyThePairsItWasGiven() {
-    for (Model<Integer, Integer, Integer> model : List.of(new RegisterLike(), new ConstantHashRegister())) {
+    for (Model<Integer, Integer, Integer> model :
+        List.of(new RegisterLike(), new ConstantHashRegister())) {
       StateCache<Integer> cache = new StateCache<>(model);
       Set<String> truth = new HashSet<>();
       Bitset set = new Bitset(200);

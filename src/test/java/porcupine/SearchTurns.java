@@ -18,8 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SearchTurns<S, I, O> {
 
-  /** Steps per turn: a few milliseconds, a little below Go's 10 ms preemption slice. */
-  static final int SLICE_STEPS = 10_000;
+  /**
+   * Steps per turn: well under a millisecond with a cheap model, a few with a slow one (Go preempts
+   * a goroutine after 10 ms). Short turns share the threads finely, and a turn costs only a poll
+   * and an add on the queue.
+   */
+  static final int SLICE_STEPS = 1_000;
 
   private final ConcurrentLinkedQueue<PartitionSearch<S, I, O>> queue;
   private final AtomicBoolean stop;

@@ -36,7 +36,7 @@ skeleton-check:
 bench: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
 	java -cp target/solution/classes:target/solution/test-classes labrpc.LabRpcBench
-	java -cp target/solution/classes:target/solution/test-classes porcupine.PorcupineBench
+	java -cp target/solution/classes:target/solution/test-classes kvtest.PorcupineKvBench
 
 grade:
 	./grade.sh

@@ -9,14 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import kvapi.Err;
 import kvapi.IKVClerk;
 import porcupine.Annotation;
 import porcupine.CheckResult;
 import porcupine.Checker;
-import porcupine.KvInput;
-import porcupine.KvModel;
-import porcupine.KvOutput;
 import porcupine.LinearizationInfo;
 import porcupine.Operation;
 import porcupine.Visualizer;
@@ -44,6 +42,9 @@ public abstract class KvTest extends Config {
   static final Duration LINEARIZABILITY_CHECK_TIMEOUT = Duration.ofSeconds(1);
 
   private final OpLog oplog = new OpLog();
+  // Counted for the line at the end of the test: a check that gives up passes silently otherwise.
+  private final AtomicInteger checksRun = new AtomicInteger();
+  private final AtomicInteger checksGaveUp = new AtomicInteger();
   protected final boolean randomkeys;
 
   protected KvTest(boolean randomkeys) {
@@ -312,6 +313,7 @@ public abstract class KvTest extends Config {
     List<Operation<KvInput, KvOutput>> ops = oplog.read();
     LinearizationInfo<KvInput, KvOutput> info =
         Checker.checkOperationsVerbose(new KvModel(), ops, timeout);
+    checksRun.incrementAndGet();
     String enabled = setting("VIS_ENABLE");
     if (info.result() == CheckResult.ILLEGAL) {
       if (!"never".equals(enabled)) {
@@ -319,11 +321,26 @@ public abstract class KvTest extends Config {
       }
       throw fatalf("history is not linearizable");
     } else if (info.result() == CheckResult.UNKNOWN) {
+      checksGaveUp.incrementAndGet();
       System.out.println("info: linearizability check timed out, assuming history is ok");
     }
     if ("always".equals(enabled)) {
       writeVisualization(info);
     }
+  }
+
+  /**
+   * Ends the test with the count of linearizability checks and of those that gave up at the time
+   * limit (Go prints only the "timed out" line, easy to miss among a test's output), then cleans up
+   * as every tester does.
+   */
+  @Override
+  protected void cleanup() {
+    if (checksRun.get() > 0) {
+      System.out.printf("info: %d linearizability checks, %d gave up at the time limit%n",
+          checksRun.get(), checksGaveUp.get());
+    }
+    super.cleanup();
   }
 
   /** Go's environment variables VIS_ENABLE and VIS_FILE, or -Draftlab.vis.enable / .file. */

@@ -2,8 +2,6 @@ package kvtest;
 
 import java.util.ArrayList;
 import java.util.List;
-import porcupine.KvInput;
-import porcupine.KvOutput;
 import porcupine.Operation;
 
 /** Every clerk operation of a test, with call and return times, for the linearizability check. */

@@ -14,78 +14,78 @@ import porcupine.EntryList.Entry;
  */
 final class TimeAxis {
 
-    static final int PADDING = 10;
-    private static final int MIN_SLOT = 14;
+  static final int PADDING = 10;
+  private static final int MIN_SLOT = 14;
 
-    private final int slot;
-    private final long[] times;
-    private final int[] callSlot;
-    private final int[] returnSlot;
+  private final int slot;
+  private final long[] times;
+  private final int[] callSlot;
+  private final int[] returnSlot;
 
-    TimeAxis(List<? extends Operation<?, ?>> ops, int targetWidth) {
-        List<Entry> sorted = new EntryList(ops).sorted;
-        int events = Math.max(1, sorted.size());
-        slot = Math.max(MIN_SLOT, (targetWidth - 2 * PADDING) / events);
-        times = new long[sorted.size()];
-        callSlot = new int[ops.size()];
-        returnSlot = new int[ops.size()];
-        for (int k = 0; k < sorted.size(); k++) {
-            Entry e = sorted.get(k);
-            times[k] = e.time;
-            if (e.isCall) {
-                callSlot[e.op] = k;
-            } else {
-                returnSlot[e.op] = k;
-            }
-        }
+  TimeAxis(List<? extends Operation<?, ?>> ops, int targetWidth) {
+    List<Entry> sorted = new EntryList(ops).sorted;
+    int events = Math.max(1, sorted.size());
+    slot = Math.max(MIN_SLOT, (targetWidth - 2 * PADDING) / events);
+    times = new long[sorted.size()];
+    callSlot = new int[ops.size()];
+    returnSlot = new int[ops.size()];
+    for (int k = 0; k < sorted.size(); k++) {
+      Entry e = sorted.get(k);
+      times[k] = e.time;
+      if (e.isCall) {
+        callSlot[e.op] = k;
+      } else {
+        returnSlot[e.op] = k;
+      }
     }
+  }
 
-    /** The total width of the chart in pixels. */
-    int width() {
-        return 2 * PADDING + Math.max(1, times.length) * slot;
-    }
+  /** The total width of the chart in pixels. */
+  int width() {
+    return 2 * PADDING + Math.max(1, times.length) * slot;
+  }
 
-    /** The x of an operation's call (the middle of its slot). */
-    int callX(int op) {
-        return center(callSlot[op]);
-    }
+  /** The x of an operation's call (the middle of its slot). */
+  int callX(int op) {
+    return center(callSlot[op]);
+  }
 
-    /** The x of an operation's return. */
-    int returnX(int op) {
-        return center(returnSlot[op]);
-    }
+  /** The x of an operation's return. */
+  int returnX(int op) {
+    return center(returnSlot[op]);
+  }
 
-    /** Whether some event of the partition happens in [start, end]. */
-    boolean overlaps(long start, long end) {
-        return times.length > 0 && start <= times[times.length - 1] && end >= times[0];
-    }
+  /** Whether some event of the partition happens in [start, end]. */
+  boolean overlaps(long start, long end) {
+    return times.length > 0 && start <= times[times.length - 1] && end >= times[0];
+  }
 
-    /** The x just before the first event at or after {@code t}. */
-    int xBefore(long t) {
-        return PADDING + countBelow(t) * slot;
-    }
+  /** The x just before the first event at or after {@code t}. */
+  int xBefore(long t) {
+    return PADDING + countBelow(t) * slot;
+  }
 
-    /** The x just after the last event at or before {@code t}. */
-    int xAfter(long t) {
-        return PADDING + (t == Long.MAX_VALUE ? times.length : countBelow(t + 1)) * slot;
-    }
+  /** The x just after the last event at or before {@code t}. */
+  int xAfter(long t) {
+    return PADDING + (t == Long.MAX_VALUE ? times.length : countBelow(t + 1)) * slot;
+  }
 
-    /** How many events happen strictly before {@code t} (binary search: times are sorted). */
-    private int countBelow(long t) {
-        int lo = 0;
-        int hi = times.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+  /** How many events happen strictly before {@code t} (binary search: times are sorted). */
+  private int countBelow(long t) {
+    int lo = 0;
+    int hi = times.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[mid] < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
+    return lo;
+  }
 
-    private int center(int k) {
-        return PADDING + k * slot + slot / 2;
-    }
+  private int center(int k) {
+    return PADDING + k * slot + slot / 2;
+  }
 }

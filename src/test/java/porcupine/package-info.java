@@ -3,19 +3,23 @@
  * algorithm that the 6.5840 Go testers use.
  *
  * <p>Cheat-sheet:
+ *
  * <ul>
  *   <li>Record every client call as an {@link porcupine.Operation}: who, what was asked, what came
- *       back, and when the call started and returned (nanoseconds, any common origin).</li>
- *   <li>Describe the sequential object with a {@link porcupine.Model} ({@link porcupine.KvModel}
- *       for the versioned key/value service of Lab 2 and Lab 4).</li>
+ *       back, and when the call started and returned (nanoseconds, any common origin). A log
+ *       with an order but no clocks is a list of {@link porcupine.Event}s instead.
+ *   <li>Describe the sequential object with a {@link porcupine.Model} ({@code kvtest.KvModel} for
+ *       the versioned key/value service of Lab 2 and Lab 4). Give it a {@code partition} and a
+ *       {@code hash} of states if it can: they are what makes a check fast.
  *   <li>{@link porcupine.Checker#checkOperations} answers OK, ILLEGAL or UNKNOWN (timed out);
  *       {@link porcupine.Checker#checkOperationsVerbose} also keeps the longest linearizable
- *       prefixes it found, which {@link porcupine.Visualizer} turns into one HTML page.</li>
+ *       prefixes it found, which {@link porcupine.Visualizer} turns into one HTML page.
  * </ul>
  *
  * <p>A history is linearizable when every operation can be given a single instant inside its own
- * call/return interval such that, taken in the order of those instants, the operations are a
- * legal run of the model. The checker searches for such an order (Wing &amp; Gong's search with
- * Lowe's memoization), one independent partition of the history at a time.
+ * call/return interval such that, taken in the order of those instants, the operations are a legal
+ * run of the model. The checker searches for such an order (Wing &amp; Gong's search with Lowe's
+ * memoization) in each independent partition of the history; the partitions are searched in
+ * parallel, taking turns on one thread per core.
  */
 package porcupine;

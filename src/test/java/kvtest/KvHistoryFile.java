@@ -1,0 +1,47 @@
+package kvtest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import porcupine.Operation;
+
+/**
+ * Writes a key/value history as text, one operation a line, so that another checker (Go's
+ * Porcupine, in a benchmark) can check the very same history. The fields are separated by tabs:
+ *
+ * <pre>
+ * client  get|put  key  value  version  call  outValue  outVersion  err  return
+ * </pre>
+ *
+ * Times are the history's nanoseconds; a Get's value and version are "" and 0, a Put's outputs are
+ * "" and 0. Keys and values must not contain tabs or line breaks (generated ones do not).
+ */
+final class KvHistoryFile {
+
+  private KvHistoryFile() {}
+
+  static void write(List<Operation<KvInput, KvOutput>> history, Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (Operation<KvInput, KvOutput> op : history) {
+      KvInput in = op.input();
+      KvOutput out = op.output();
+      lines.add(
+          String.join(
+              "\t",
+              String.valueOf(op.clientId()),
+              in.op() == KvInput.Op.GET ? "get" : "put",
+              in.key(),
+              in.value(),
+              String.valueOf(in.version()),
+              String.valueOf(op.callTime()),
+              out.value(),
+              String.valueOf(out.version()),
+              out.err(),
+              String.valueOf(op.returnTime())));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+}

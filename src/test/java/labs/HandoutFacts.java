@@ -252,6 +252,8 @@ public final class HandoutFacts {
   private static final Pattern RESULT_ROW = Pattern.compile(
       "^(test\\w+)\\s+(\\d[A-Z])\\s+(ok|FAILED|\\S+)\\s+[\\d.]+s\\s+(\\d+)/(\\d+)$");
   private static final Pattern TOTAL_ROW = Pattern.compile("^total\\s+(\\d+)/(\\d+)$");
+  private static final Pattern REPEAT_ROW = Pattern.compile(
+      "^(test\\w+?(\\d[A-Z]))\\s+(\\d+)\\s+(\\d+)\\s+[\\d.]+s ± [\\d.]+$");
   private static final Pattern PASSED_LINE = Pattern.compile("^(\\d+) passed, (\\d+) failed$");
 
   /** A results table in sample output gives the registry's points, whole parts, right sums. */
@@ -259,6 +261,8 @@ public final class HandoutFacts {
     boolean inCode = false;
     boolean selected = false; // the block shows a run of chosen tests (-t)
     Map<String, Integer> rows = new LinkedHashMap<>();
+    Map<String, Integer> repeats = new LinkedHashMap<>(); // the repeat runner's table: test, runs
+    int repeatFailed = 0;
     int got = 0;
     int ok = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -268,6 +272,8 @@ public final class HandoutFacts {
         inCode = !inCode;
         selected = false;
         rows.clear();
+        repeats.clear();
+        repeatFailed = 0;
         got = 0;
         ok = 0;
         continue;
@@ -295,6 +301,12 @@ public final class HandoutFacts {
         ok += r.group(3).equals("ok") ? 1 : 0;
         continue;
       }
+      Matcher rr = REPEAT_ROW.matcher(line);
+      if (rr.matches()) {
+        repeats.put(rr.group(1), Integer.parseInt(rr.group(3)));
+        repeatFailed += Integer.parseInt(rr.group(4));
+        continue;
+      }
       Matcher t = TOTAL_ROW.matcher(line);
       if (t.matches()) {
         int max = rows.values().stream().mapToInt(Integer::intValue).sum();
@@ -303,23 +315,41 @@ public final class HandoutFacts {
               + got + "/" + max);
         }
         if (!selected) {
-          for (Part p : Registry.parts()) {
-            List<String> all = p.tests().stream().map(Part.TestCase::method).toList();
-            if (all.stream().anyMatch(rows::containsKey) && !rows.keySet().containsAll(all)) {
-              problems.add(at + "the results list only some of the " + p.name() + " tests; "
-                  + p.name() + " has " + all);
-            }
-          }
+          checkWholeParts(at, rows.keySet(), problems);
         }
         continue;
       }
       Matcher pl = PASSED_LINE.matcher(line);
+      if (pl.matches() && !repeats.isEmpty()) {
+        int runs = repeats.values().stream().mapToInt(Integer::intValue).sum();
+        if (Integer.parseInt(pl.group(1)) + Integer.parseInt(pl.group(2)) != runs
+            || Integer.parseInt(pl.group(2)) != repeatFailed) {
+          problems.add(at + "'" + line + "' but the repeat table shows " + runs + " runs, "
+              + repeatFailed + " failed");
+        }
+        if (!selected) {
+          checkWholeParts(at, repeats.keySet(), problems);
+        }
+        repeats.clear();
+        continue;
+      }
       if (pl.matches() && !rows.isEmpty()) {
         if (Integer.parseInt(pl.group(1)) != ok
             || Integer.parseInt(pl.group(2)) != rows.size() - ok) {
           problems.add(at + "'" + line + "' but the table shows " + ok + " passed, "
               + (rows.size() - ok) + " failed");
         }
+      }
+    }
+  }
+
+  private static void checkWholeParts(String at, java.util.Set<String> shown,
+      List<String> problems) {
+    for (Part p : Registry.parts()) {
+      List<String> all = p.tests().stream().map(Part.TestCase::method).toList();
+      if (all.stream().anyMatch(shown::contains) && !shown.containsAll(all)) {
+        problems.add(at + "the results list only some of the " + p.name() + " tests; "
+            + p.name() + " has " + all);
       }
     }
   }
@@ -366,6 +396,10 @@ public final class HandoutFacts {
     Map<Pattern, Long> m = new LinkedHashMap<>();
     m.put(Pattern.compile("has not returned after (\\d+)(?:\\.0)? s"), callLimitSeconds());
     m.put(Pattern.compile("test took longer than (\\d+) seconds"), testLimitSeconds());
+    m.put(Pattern.compile("\\*\\*(\\d+) seconds\\*\\*, the test fails"), callLimitSeconds());
+    m.put(Pattern.compile("\\*\\*(\\d+) 秒\\*\\*たっても"), callLimitSeconds());
+    m.put(Pattern.compile("gives each call \\*\\*(\\d+) seconds\\*\\*"), callLimitSeconds());
+    m.put(Pattern.compile("各呼び出しに \\*\\*(\\d+) 秒\\*\\*"), callLimitSeconds());
     m.put(Pattern.compile("may take at most (\\d+) s"), runLimitSeconds());
     m.put(Pattern.compile("(?<!run )killed after (\\d+) s"), testKillSeconds());
     long repeatLimit = longConstant("grading.Repeat", "RUN_LIMIT_SECONDS");

@@ -428,11 +428,11 @@ public final class HandoutFacts {
   private static final Pattern SPAN = Pattern.compile("`([^`]+)`");
   /**
    * What a quoted message shows in place of a value: numbers, dotted and CamelCase names, quoted
-   * names, lists in brackets, "...".
+   * names, lists in brackets or braces, "...".
    */
   private static final Pattern VALUE = Pattern.compile(
       "\\.\\.\\.|…|-?\\d+(?:\\.\\d+)?|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+(?:\\(\\))?"
-          + "|(?<=\")[^\"\\s]+(?=\")|\\[[^\\]]*\\]|\\b[A-Z][a-z]+[A-Z]\\w*");
+          + "|(?<=\")[^\"\\s]+(?=\")|\\[[^\\]]*\\]|\\{[^}]*\\}|\\b[A-Z][a-z]+[A-Z]\\w*");
 
   /** Every quoted message occurs in the tester's sources, values aside. */
   static void checkMessages(String doc, List<String> lines, SourceStrings sources,

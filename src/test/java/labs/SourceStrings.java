@@ -22,9 +22,11 @@ import java.util.stream.Stream;
  */
 final class SourceStrings {
   private final List<String> pieces;
+  private final java.util.Set<String> wholes;
 
   private SourceStrings(List<String> pieces) {
     this.pieces = pieces;
+    this.wholes = new java.util.HashSet<>(pieces);
   }
 
   /** The strings of every source under {@code root}'s {@code src/main/java} and {@code src/test/java}. */
@@ -61,35 +63,68 @@ final class SourceStrings {
   /**
    * Whether {@code text} occurs within one of the strings, or is made of strings that follow one
    * another (the end of one, whole ones, the start of another), as when a message is built from
-   * several literals ({@code what + " has not returned after "}).
+   * several literals ({@code what + " has not returned after "}). A part that is not a whole
+   * string has at least {@value #MIN_PART} characters, so that bits of strings cannot make up
+   * any text.
    */
   boolean contains(String text) {
+    return containsWithin(text) || containsAcross(text);
+  }
+
+  private boolean containsWithin(String text) {
     for (String piece : pieces) {
       if (piece.contains(text)) {
-        return true;
-      }
-    }
-    for (int k = 1; k < text.length(); k++) {
-      String head = text.substring(0, k);
-      if (pieces.stream().anyMatch(p -> p.endsWith(head)) && startsWithStrings(text.substring(k))) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether {@code text} is whole strings followed by the start of one. */
-  private boolean startsWithStrings(String text) {
-    for (String piece : pieces) {
-      if (piece.startsWith(text)) {
-        return true;
-      }
-      if (!piece.isEmpty() && text.startsWith(piece) && startsWithStrings(text.substring(piece.length()))) {
+  /** A part of a message built from several strings that is not a whole string is this long. */
+  private static final int MIN_PART = 8;
+
+  private boolean containsAcross(String text) {
+    for (int k = 2; k < text.length(); k++) {
+      String head = text.substring(0, k);
+      boolean headOk = k >= MIN_PART
+          ? pieces.stream().anyMatch(p -> p.endsWith(head))
+          : wholes.contains(head);
+      if (headOk && startsWithStrings(text.substring(k))) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * Whether {@code text} is whole strings (two characters or more), then the start of one (four
+   * or more). Between two strings, and at the end, a single word may stand for a value ({@code
+   * "Get(" + key + ") returns ("}).
+   */
+  private boolean startsWithStrings(String text) {
+    return startsWithStrings(text, true);
+  }
+
+  private boolean startsWithStrings(String text, boolean valueAllowed) {
+    for (String piece : pieces) {
+      if ((text.length() >= 4 || piece.equals(text)) && piece.startsWith(text)) {
+        return true;
+      }
+      if (piece.length() >= 2 && text.startsWith(piece)
+          && startsWithStrings(text.substring(piece.length()), true)) {
+        return true;
+      }
+    }
+    if (valueAllowed) {
+      java.util.regex.Matcher m = WORD.matcher(text);
+      if (m.lookingAt()) {
+        return m.end() == text.length() || startsWithStrings(text.substring(m.end()), false);
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\w{1,16}");
 
   /**
    * The string literals of a Java source, unescaped, with literals that are joined by {@code +}

@@ -190,13 +190,15 @@ public final class HandoutFacts {
   // ---------------------------------------------------------------------------------------
   // Checks.
 
-  /** The student documents under {@code root}: the handouts (not the instructor guide), README. */
+  /**
+   * The student documents under {@code root}: the handouts (not the instructor guide), the
+   * README and the student distribution's README.
+   */
   static List<Path> studentDocuments(Path root) throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path p : RegistryDocuments.documents(root)) {
       String name = p.getFileName().toString();
-      if (name.endsWith(".md") && !name.equals("instructor-guide.md")
-          && !p.toString().contains("tools/handout")) {
+      if (name.endsWith(".md") && !name.equals("instructor-guide.md")) {
         out.add(p);
       }
     }

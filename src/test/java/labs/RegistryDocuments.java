@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * The documents that repeat registry facts, and what each generated part of them says: the points
- * tables of the handouts (English and Japanese) and the steps of the GitHub Classroom workflow.
+ * tables of the handouts (English and Japanese), the steps of the GitHub Classroom workflow, and
+ * the handouts' limits tables and per-part points lines ({@link HandoutFacts}). {@code --check}
+ * also runs {@link HandoutFacts#problems}.
  *
  * <pre>
  * java -cp CP labs.RegistryDocuments --check    list drifted parts, exit 1 if any

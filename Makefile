@@ -8,7 +8,8 @@
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
-#   make docs    regenerate the points tables and Classroom steps from the registry of parts
+#   make docs    regenerate the points tables, Classroom steps, the handouts' limits tables and
+#                per-part points lines from the registry and the tester's constants
 #   make check-locks  Error Prone's @GuardedBy lock-discipline check on your code (opt-in)
 #   make check-locks-solution  the same check on the reference solution
 

@@ -20,7 +20,9 @@ import labgob.LabGobException;
  * no-argument constructor) that it fills in; labrpc then copies the reply back into the caller's
  * reply object. The reply type must be one of your own classes with non-final fields (not a
  * record, array, String or JDK class); the arguments may be any type labgob can send. Other public
- * methods are not handlers and are ignored, as Go's labrpc ignores methods of other shapes.
+ * methods are not handlers and are ignored, as Go's labrpc ignores methods of other shapes; but
+ * any public void method with two parameters becomes a handler, whether you meant it or not
+ * (with {@code ./grade.sh -v} the debug log lists the handlers of each service).
  *
  * <p>Handlers run on labrpc's handler threads, several at once: they must be thread-safe. A
  * handler may block, but its caller gives up when the server is killed or disconnected.
@@ -53,6 +55,11 @@ public final class Service {
     }
     for (Method m : methods.values()) {
       m.setAccessible(true);
+    }
+    // Any public void method with two parameters is a handler, wanted or not: with the debug log
+    // on (./grade.sh -v), say which ones were registered.
+    if (debug.Debug.enabled()) {
+      debug.Debug.log(debug.Debug.Topic.INFO, -1, -1, "labrpc: %s serves %s", name, methodNames());
     }
   }
 

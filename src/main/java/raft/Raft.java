@@ -24,13 +24,38 @@ import raftapi.Persister;
  * </pre>
  *
  * Each time an entry becomes committed, the peer sends an {@link ApplyMsg} on {@code applyCh},
- * in log order. The tester reads them on its own thread.
+ * in log order. The tester reads them on its own thread. Mind the order of the factories'
+ * arguments: {@code ApplyMsg.command(index, command)} takes the index first, {@code
+ * ApplyMsg.snapshot(bytes, term, index)} (3D) the index last.
  *
  * <p>Threads: start your background work (the ticker below, heartbeats, applying) on threads of
  * your own, name them (say {@code "raft-S" + me + "-ticker"}) so that thread dumps are readable,
  * and make every loop end once {@link #killed()} is true. Guard all shared state with one lock
  * ({@link #mu}), and never hold it while calling an RPC or while putting on {@code applyCh}: both
  * can block for a long time (an RPC to a disconnected peer takes up to 7 seconds to fail).
+ *
+ * <p>Send RPCs concurrently: a candidate sends its RequestVotes, and a leader its heartbeats, to
+ * all peers at once, each on a thread of its own (as Go starts a goroutine per RPC). A loop that
+ * calls {@link #sendRequestVote} for one peer after another waits up to 7 seconds for each
+ * disconnected peer, and the elections of the 3A tests come too late. lab3-raft.md ("Part 3A",
+ * hints) shows the pattern, with votes counted under {@link #mu}.
+ *
+ * <p>Four Java traps:
+ *
+ * <ul>
+ *   <li>Peers interact only through RPCs ({@code peers[i].call}): no shared variables, no files.
+ *       Every peer of a test, and every test of a run, live in one JVM, so a {@code static} field
+ *       here is shared by all peers and outlives the test: make all state instance fields.
+ *   <li>Every public, non-static {@code void} method with two parameters (the second one of your
+ *       own classes) is registered as an RPC handler, callable as {@code "Raft.name"}. Keep your
+ *       helpers private, or make them return something.
+ *   <li>Do not name your role enum {@code State}: {@code Raft} implements {@link raftapi.Raft},
+ *       whose nested record {@code State} is what {@link #getState()} returns, and a class of
+ *       yours named {@code State} hides it. Call it {@code Role}.
+ *   <li>An exception that escapes one of your threads fails the test at once, naming the thread
+ *       (in Go such a panic would end the whole run). Catch what you can handle, such as {@code
+ *       InterruptedException} after {@link #kill()}.
+ * </ul>
  *
  * <p>Debugging: {@code debug.Debug.log(Topic.VOTE, me, currentTerm, "votes for S%d", id)} prints
  * a line with the time, topic, server and term when you run {@code ./grade.sh -v}, and is nearly
@@ -43,6 +68,7 @@ public class Raft implements raftapi.Raft {
   private final int me; // this peer's index into peers[]
   private final AtomicBoolean dead = new AtomicBoolean(); // set by kill()
   private final BlockingQueue<ApplyMsg> applyCh;
+  private final Thread tickerThread; // started by make(), interrupted by kill()
 
   // Your data here (3A, 3B, 3C).
   // Look at the paper's Figure 2 for a description of what state a Raft server must keep.
@@ -58,6 +84,8 @@ public class Raft implements raftapi.Raft {
     this.me = me;
     this.persister = persister;
     this.applyCh = applyCh;
+    this.tickerThread = new Thread(this::ticker, "raft-S" + me + "-ticker");
+    this.tickerThread.setDaemon(true);
   }
 
   /**
@@ -74,15 +102,18 @@ public class Raft implements raftapi.Raft {
       BlockingQueue<ApplyMsg> applyCh) {
     Raft rf = new Raft(peers, me, persister, applyCh);
 
-    // Your initialization code here (3A, 3B, 3C).
+    rf.mu.lock(); // the fields are @GuardedBy("mu"), even here
+    try {
+      // Your initialization code here (3A, 3B, 3C).
 
-    // Initialize from state persisted before a crash.
-    rf.readPersist(persister.readRaftState());
+      // Initialize from state persisted before a crash.
+      rf.readPersist(persister.readRaftState());
+    } finally {
+      rf.mu.unlock();
+    }
 
-    // Start the ticker thread to start elections.
-    Thread ticker = new Thread(rf::ticker, "raft-S" + me + "-ticker");
-    ticker.setDaemon(true);
-    ticker.start();
+    // Start the ticker thread to start elections; start your other threads here too.
+    rf.tickerThread.start();
 
     return rf;
   }
@@ -101,7 +132,9 @@ public class Raft implements raftapi.Raft {
    * crash and restart. See the paper's Figure 2 for a description of what should be persistent.
    * Before you've implemented snapshots, pass null as the second argument of save(). After you've
    * implemented snapshots, pass the current snapshot (or null if there's not yet a snapshot).
+   * Call it holding mu.
    */
+  @GuardedBy("mu")
   private void persist() {
     // Your code here (3C).
     // Example:
@@ -111,7 +144,8 @@ public class Raft implements raftapi.Raft {
     // persister.save(e.bytes(), null);
   }
 
-  /** Restores previously persisted state. */
+  /** Restores previously persisted state. Call it holding mu. */
+  @GuardedBy("mu")
   private void readPersist(byte[] data) {
     if (data == null || data.length < 1) { // bootstrap without any state?
       return;
@@ -149,6 +183,10 @@ public class Raft implements raftapi.Raft {
    * The RequestVote RPC handler, called by labrpc when another peer calls
    * {@code peers[i].call("Raft.requestVote", args, reply)}. Fill in {@code reply}; it must be
    * thread-safe and should not block for long.
+   *
+   * <p>labrpc registers every public, non-static void method with two parameters as a handler,
+   * under its Java name: this one, your {@code appendEntries} later, and any other method of that
+   * shape you write by mistake. Helpers should be private.
    */
   public void requestVote(RequestVoteArgs args, RequestVoteReply reply) {
     // Your code here (3A, 3B).
@@ -166,6 +204,10 @@ public class Raft implements raftapi.Raft {
    *
    * <p>If you're having trouble getting RPC to work, check that the method name passed to call()
    * matches the handler's name, and that the reply you pass is of the handler's reply class.
+   *
+   * <p>Call it without holding mu, and not for one peer after another on the same thread: a call
+   * to a disconnected peer can take up to 7 seconds to return false. Send to every peer at once,
+   * each call on a thread of its own, and count the replies under mu.
    */
   private boolean sendRequestVote(int server, RequestVoteArgs args, RequestVoteReply reply) {
     return peers[server].call("Raft.requestVote", args, reply);
@@ -211,7 +253,8 @@ public class Raft implements raftapi.Raft {
   @Override
   public void kill() {
     dead.set(true);
-    // Your code here, if desired.
+    tickerThread.interrupt(); // wakes the ticker from its sleep, so it ends at once
+    // Your code here, if desired (interrupt or signal your other threads).
   }
 
   public boolean killed() {
@@ -228,7 +271,7 @@ public class Raft implements raftapi.Raft {
       try {
         Thread.sleep(ms);
       } catch (InterruptedException e) {
-        return;
+        return; // kill() interrupted us: stop
       }
     }
   }

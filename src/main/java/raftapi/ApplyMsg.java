@@ -26,12 +26,15 @@ public record ApplyMsg(
     int snapshotTerm,
     int snapshotIndex) {
 
-  /** A committed log entry. */
+  /** A committed log entry. The index comes first (unlike {@link #snapshot}, where it is last). */
   public static ApplyMsg command(int index, Object command) {
     return new ApplyMsg(true, command, index, false, null, 0, 0);
   }
 
-  /** A snapshot that includes every entry up to and including {@code index}. */
+  /**
+   * A snapshot that includes every entry up to and including {@code index}. The index comes last
+   * (unlike {@link #command}, where it is first).
+   */
   public static ApplyMsg snapshot(byte[] snapshot, int term, int index) {
     return new ApplyMsg(false, null, 0, true, snapshot, term, index);
   }

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The documents that repeat registry facts, and what each generated part of them says: the points
- * tables of the handouts (English and Japanese) and the steps of the GitHub Classroom workflow.
+ * tables of the handouts (English and Japanese), the steps of the GitHub Classroom workflow, and
+ * the handouts' limits tables and per-part points lines ({@link HandoutFacts}). {@code --check}
+ * also runs {@link HandoutFacts#problems}.
  *
  * <pre>
  * java -cp CP labs.RegistryDocuments --check    list drifted parts, exit 1 if any
@@ -25,11 +29,12 @@ public final class RegistryDocuments {
 
   /** The sections any document may mark, by name. */
   public static GeneratedSections sections() {
-    return new GeneratedSections(
-        Map.of(
-            "points-table", () -> pointsTable("part", "what", "tests", "points"),
-            "points-table-ja", () -> pointsTable("パート", "内容", "テスト数", "点数"),
-            "classroom-steps", RegistryDocuments::classroomSteps));
+    Map<String, Supplier<String>> generators = new LinkedHashMap<>();
+    generators.put("points-table", () -> pointsTable("part", "what", "tests", "points"));
+    generators.put("points-table-ja", () -> pointsTable("パート", "内容", "テスト数", "点数"));
+    generators.put("classroom-steps", RegistryDocuments::classroomSteps);
+    generators.putAll(HandoutFacts.generators());
+    return new GeneratedSections(generators);
   }
 
   /** The files under {@code root} that may hold generated parts. */
@@ -109,6 +114,12 @@ public final class RegistryDocuments {
           System.out.println(d);
           drifted++;
         }
+      }
+    }
+    if (!write) {
+      for (String problem : HandoutFacts.problems(Path.of("."))) {
+        System.out.println(problem);
+        drifted++;
       }
     }
     System.exit(drifted == 0 ? 0 : 1);

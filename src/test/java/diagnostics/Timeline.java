@@ -1,5 +1,7 @@
 package diagnostics;
 
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,15 +53,15 @@ public final class Timeline {
 
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html><html><head><meta charset='utf-8'><title>")
-        .append(esc(title)).append("</title><style>")
+        .append(escapeHtml4(title)).append("</title><style>")
         .append("body{font:13px sans-serif;margin:16px;color:#222}")
         .append(".fail{color:#b00;font-weight:bold}.legend span{display:inline-block;")
         .append("padding:1px 8px;margin-right:8px;border:1px solid #999}")
         .append(".scroll{overflow-x:auto;border:1px solid #ccc}")
         .append("svg text{font:11px sans-serif}</style></head><body>")
-        .append("<h2>").append(esc(title)).append("</h2>");
+        .append("<h2>").append(escapeHtml4(title)).append("</h2>");
     if (failure != null) {
-      page.append("<p class='fail'>Fatal: ").append(esc(failure)).append("</p>");
+      page.append("<p class='fail'>Fatal: ").append(escapeHtml4(failure)).append("</p>");
     } else {
       page.append("<p>Passed.</p>");
     }
@@ -88,7 +90,7 @@ public final class Timeline {
 
   private static String label(int row, String text) {
     return String.format(Locale.ROOT, "<text x='6' y='%d'>%s</text>",
-        TOP + row * LANE + LANE / 2 + 4, esc(text));
+        TOP + row * LANE + LANE / 2 + 4, escapeHtml4(text));
   }
 
   /** One server's lane: state segments, down and disconnected periods, logged events. */
@@ -161,7 +163,7 @@ public final class Timeline {
             "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#36c'><title>%s %s%s %s"
                 + "</title></line>",
             x(e.nanos()), y, x(e.nanos()), y + 7, secs(e.nanos()), e.kind(),
-            e.term() >= 0 ? " T" + e.term() : "", esc(e.text())));
+            e.term() >= 0 ? " T" + e.term() : "", escapeHtml4(e.text())));
       }
     }
   }
@@ -200,12 +202,12 @@ public final class Timeline {
         svg.append(String.format(Locale.ROOT,
             "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#b00' stroke-width='2'>"
                 + "<title>%s FAILURE: %s</title></line>",
-            x(e.nanos()), TOP - 10, x(e.nanos()), 4000, secs(e.nanos()), esc(e.text())));
+            x(e.nanos()), TOP - 10, x(e.nanos()), 4000, secs(e.nanos()), escapeHtml4(e.text())));
       } else {
         svg.append(String.format(Locale.ROOT,
             "<circle cx='%.1f' cy='%d' r='4' fill='%s'><title>%s %s</title></circle>",
             x(e.nanos()), y + 10, e.text().startsWith("checking") ? "#c90" : "#36c",
-            secs(e.nanos()), esc(what)));
+            secs(e.nanos()), escapeHtml4(what)));
       }
     }
   }
@@ -218,8 +220,4 @@ public final class Timeline {
     return String.format(Locale.ROOT, "%.3fs", nanos / 1e9);
   }
 
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("'", "&#39;").replace("\"", "&quot;");
-  }
 }

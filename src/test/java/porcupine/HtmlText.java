@@ -14,22 +14,6 @@ final class HtmlText {
 
   private HtmlText() {}
 
-  /** Text for HTML element content or a double-quoted attribute. */
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
 
   /** A JSON string literal that is also safe inside a {@code <script>} element. */
   static String json(String s) {

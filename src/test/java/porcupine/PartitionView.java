@@ -1,6 +1,6 @@
 package porcupine;
 
-import static porcupine.HtmlText.escape;
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import static porcupine.HtmlText.json;
 
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ final class PartitionView<S, I, O> {
         .append("\">\n");
     out.append("<h2>Partition ")
         .append(number)
-        .append(name.isEmpty() ? "" : " · " + escape(name))
+        .append(name.isEmpty() ? "" : " · " + escapeHtml4(name))
         .append(" <span class=\"verdict ")
         .append(verdict.toLowerCase())
         .append("\">")
@@ -194,7 +194,7 @@ final class PartitionView<S, I, O> {
           Operation<I, O> op = part.history().get(failing);
           s +=
               " It cannot be extended by <b>"
-                  + escape(model.describeOperation(op.input(), op.output()))
+                  + escapeHtml4(model.describeOperation(op.input(), op.output()))
                   + "</b> (client "
                   + op.clientId()
                   + "), the first operation to return outside it.";
@@ -236,7 +236,7 @@ final class PartitionView<S, I, O> {
         .append("\">")
         .append(badge)
         .append("</span>")
-        .append(escape(description))
+        .append(escapeHtml4(description))
         .append("</div>\n");
   }
 
@@ -264,7 +264,7 @@ final class PartitionView<S, I, O> {
           .append("px;background:")
           .append(color);
     }
-    chart.append("\">").append(escape(a.description())).append("</div>\n");
+    chart.append("\">").append(escapeHtml4(a.description())).append("</div>\n");
   }
 
   private static boolean isPoint(Annotation a) {
@@ -303,7 +303,7 @@ final class PartitionView<S, I, O> {
         .append("px;height:")
         .append(rows * ROW)
         .append("px\">")
-        .append(escape(label))
+        .append(escapeHtml4(label))
         .append("</div>\n");
     chart
         .append("<div class=\"lane ")

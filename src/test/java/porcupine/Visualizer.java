@@ -1,6 +1,6 @@
 package porcupine;
 
-import static porcupine.HtmlText.escape;
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import static porcupine.HtmlText.json;
 
 import java.io.IOException;
@@ -97,7 +97,7 @@ public final class Visualizer {
           .append("\" href=\"#partition-")
           .append(i + 1)
           .append("\">")
-          .append(escape(name.isEmpty() ? "partition " + (i + 1) : name))
+          .append(escapeHtml4(name.isEmpty() ? "partition " + (i + 1) : name))
           .append("</a>");
     }
     data.append("],\n\"annotations\":[");

@@ -25,6 +25,7 @@ final class Builder {
       TreeAssembler.assemble(t.root().resolve("src/main/java"), t.overlay(), t.src());
     }
     ChangeDetector.Scan scan = ChangeDetector.scan(t);
+    Timing.mark("sources scanned");
     boolean bootstrapBuilt = ws.mavenBuilt() && t.build().equals(ws.build());
     BuildPlan plan = bootstrapBuilt ? BuildPlan.MAVEN : ChangeDetector.plan(t, scan);
     boolean mavenHere = false;

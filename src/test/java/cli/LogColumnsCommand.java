@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "logcols",
     sortOptions = false,
     usageHelpWidth = 100,
+    header = "the column view of a debug log: a column per server",
     description = {
       "The column view of a debug log: each server's lines in its own column, so that what the"
           + " peers did at one moment lines up; the tester's lines span the page. Reads FILE, or"

@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
     name = "grade.sh",
     sortOptions = false,
     usageHelpWidth = 100,
-    synopsisHeading = "Usage: ",
+    synopsisHeading = "",
     customSynopsis = {
-      "Usage: grade.sh [OPTIONS] [PART...]",
-      "       grade.sh logcols [-c COLUMNS] [-t TOPIC,...] [-x TOPIC,...] [-w WIDTH] [FILE]",
+      "Usage: ${COMMAND-NAME} [OPTIONS] [PART...]",
+      "       ${COMMAND-NAME} logcols [-c COLUMNS] [-t TOPIC,...] [-x TOPIC,...] [-w WIDTH] [FILE]",
     },
     description = {
       "Runs the lab tests and grades them. For each test it prints what `go test` prints, then a"
@@ -49,8 +49,7 @@ import picocli.CommandLine.Spec;
       "",
       "It builds first, as little as it can: nothing when nothing changed, only your packages"
           + " (raft, kvraft) with javac when only they changed, everything with Maven on the first"
-          + " run or when the pom, a test or a given file changed.",
-      ""
+          + " run or when the pom, a test or a given file changed."
     },
     parameterListHeading = "%n",
     optionListHeading = "%nOptions:%n",
@@ -181,6 +180,7 @@ public final class Main implements Callable<Integer> {
 
   /** Parses {@code args} and runs them; returns the exit status. */
   static int run(String[] args) {
+    Timing.mark("front end started");
     CommandLine cl = commandLine();
     ((Main) cl.getCommand()).argv = args.clone();
     return cl.execute(args);
@@ -209,6 +209,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Timing.mark("command line parsed");
     Workspace ws = Workspace.current();
     check(ws);
     if (submission != null) {
@@ -225,6 +226,7 @@ public final class Main implements Callable<Integer> {
         return ChildJvm.runFast(t, argv);
       }
     }
+    Timing.mark("built");
     return runTests(ws, null);
   }
 

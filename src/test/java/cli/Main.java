@@ -193,8 +193,8 @@ public final class Main implements Callable<Integer> {
     cl.setCommandName(Requirements.launcher());
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintStream err = System.err;
-      err.println(Requirements.launcher() + ": " + ex.getMessage() + " (see ./"
-          + Requirements.launcher() + " --help)");
+      err.println(Requirements.launcher() + ": " + ex.getMessage() + " (see "
+          + Requirements.launcherCommand() + " --help)");
       return CommandLine.ExitCode.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, command, parsed) -> {
@@ -216,6 +216,11 @@ public final class Main implements Callable<Integer> {
       return gradeSubmission(ws);
     }
     Target t = solution ? Target.solution(ws.root()) : Target.student(ws.root());
+    if (ws.mavenBuilt() && solution) {
+      // The bootstrap built the student's tree: note it, or its next run would build it again.
+      Target student = Target.student(ws.root());
+      ChangeDetector.record(student, ChangeDetector.scan(student), BuildPlan.MAVEN);
+    }
     if (!ws.prebuilt()) {
       Builder.Outcome built = Builder.update(t, ws, System.err);
       if (built == Builder.Outcome.FAILED) {

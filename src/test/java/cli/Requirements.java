@@ -25,6 +25,11 @@ final class Requirements {
     return isWindows() ? "grade.cmd" : "grade.sh";
   }
 
+  /** How the user starts it: {@code ./grade.sh}, or {@code grade.cmd} on Windows. */
+  static String launcherCommand() {
+    return isWindows() ? "grade.cmd" : "./grade.sh";
+  }
+
   static boolean isWindows() {
     return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
   }

@@ -28,7 +28,7 @@ final class MavenBuild {
   private static final Pattern ERROR_AT =
       Pattern.compile("^\\[ERROR\\] (.+\\.java):\\[(\\d+),(\\d+)\\] (.*)$");
   private static final Pattern DOWNLOADED =
-      Pattern.compile("^Downloaded from [^:]+: \\S+ \\(([\\d.,]+) (B|kB|KB|MB|GB)");
+      Pattern.compile("^(?:\\[INFO\\] )?Downloaded from [^:]+: \\S+ \\(([\\d.,]+) (B|kB|KB|MB|GB)");
 
   private MavenBuild() {}
 
@@ -268,6 +268,10 @@ final class MavenBuild {
 
     private static String stripCounts(String s) {
       return s.replaceAll("[\\d.]+", "");
+    }
+
+    int files() {
+      return files;
     }
 
     void done() {

@@ -43,6 +43,17 @@ class MavenBuildTest {
   }
 
   @Test
+  void downloadsAreCountedAsTheyComeWithOrWithoutTheLevel() {
+    MavenBuild.Progress p = new MavenBuild.Progress(new java.io.PrintStream(
+        java.io.OutputStream.nullOutputStream()));
+    p.saw("[INFO] Downloading from central: https://example.org/junit-bom-5.14.4.pom");
+    p.saw("[INFO] Downloaded from central: https://example.org/junit-bom-5.14.4.pom (5.7 kB at"
+        + " 8.6 kB/s)");
+    p.saw("Downloaded from central: https://example.org/picocli-4.7.7.jar (1.2 MB at 3 MB/s)");
+    assertEquals(2, p.files());
+  }
+
+  @Test
   void downloadSizesAddUp() {
     assertEquals(0.0125, MavenBuild.Progress.megabytes("12.5", "kB"), 1e-9);
     assertEquals(1.5, MavenBuild.Progress.megabytes("1.5", "MB"), 1e-9);

@@ -23,11 +23,16 @@ fi
 # The first run. macOS has a java and javac that only say "Unable to locate a Java Runtime" when
 # no JDK is installed: run them to know.
 if ! "$javac" -version >/dev/null 2>&1 || ! "$java" -version >/dev/null 2>&1; then
-  case $(uname -s 2>/dev/null) in
-    Darwin) fix='brew install openjdk@17, then export PATH="$(brew --prefix openjdk@17)/bin:$PATH" (add it to ~/.zshrc)' ;;
-    *) fix='install one (e.g. sudo apt install openjdk-17-jdk) and put its bin folder on your PATH' ;;
-  esac
-  if [ -n "${JAVA_HOME:-}" ]; then where="in JAVA_HOME ($JAVA_HOME)"; else where="on your PATH"; fi
+  if [ -n "${JAVA_HOME:-}" ]; then
+    where="in JAVA_HOME ($JAVA_HOME)"
+    fix='install one and point JAVA_HOME at it, or unset JAVA_HOME to use the java on your PATH'
+  else
+    where="on your PATH"
+    case $(uname -s 2>/dev/null) in
+      Darwin) fix='brew install openjdk@17, then export PATH="$(brew --prefix openjdk@17)/bin:$PATH" (add it to ~/.zshrc)' ;;
+      *) fix='install one (e.g. sudo apt install openjdk-17-jdk) and put its bin folder on your PATH' ;;
+    esac
+  fi
   echo "grade.sh: no JDK (java and javac) $where; raftlab needs a JDK 17 or newer: $fix" >&2
   exit 2
 fi

@@ -1,28 +1,22 @@
 package cli;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import java.util.List;
 
 /**
  * {@code ./grade.sh assemble OUT PACKAGES} (also {@code tools/assemble-tree.sh}): a main source
  * tree with the student's packages taken from PACKAGES; see {@link TreeAssembler}.
  */
-@Command(
-    name = "assemble",
-    hidden = true,
-    description = "Assembles OUT: src/main/java with the student packages taken from PACKAGES.")
-final class AssembleCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "OUT") String out;
+final class AssembleCommand {
+  private AssembleCommand() {}
 
-  @Parameters(index = "1", paramLabel = "PACKAGES") String packages;
-
-  @Override
-  public Integer call() throws Exception {
+  static int run(String[] args) throws Exception {
+    List<String> a = Args.parse(new org.apache.commons.cli.Options(), args).getArgList();
+    if (a.size() != 2) {
+      throw new UsageError("assemble takes OUT_DIR PACKAGES_DIR");
+    }
     Workspace ws = Workspace.current();
-    Path overlay = ws.fromCaller(packages);
-    TreeAssembler.assemble(ws.root().resolve("src/main/java"), overlay, ws.fromCaller(out));
+    TreeAssembler.assemble(ws.root().resolve("src/main/java"), ws.fromCaller(a.get(1)),
+        ws.fromCaller(a.get(0)));
     return 0;
   }
 }

@@ -10,11 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code make bench}'s loop figure: how long a student waits, after saving {@code Raft.java}, for
@@ -27,25 +26,34 @@ import picocli.CommandLine.Option;
  *
  * <p>It prints the median of each: {@code grade loop: edit-to-first-line X s, unchanged Y s}.
  */
-@Command(name = "bench", hidden = true,
-    description = "Times the edit-test loop: edit to first test line, and nothing changed.")
-final class LoopBench implements Callable<Integer> {
+final class LoopBench {
   private static final String FIRST_LINE = "Test (";
   private static final long LIMIT_SECONDS = 120;
 
-  @Option(names = "--runs", defaultValue = "5", description = "runs of each kind")
-  int runs;
+  private final int runs;
+  private final String goDir;
+  private final String shell;
 
-  @Option(names = "--go", paramLabel = "DIR",
-      description = "also time go test in DIR (a Go lab's raft folder)")
-  String goDir;
+  private LoopBench(int runs, String goDir, String shell) {
+    this.runs = runs;
+    this.goDir = goDir;
+    this.shell = shell;
+  }
 
-  @Option(names = "--shell", paramLabel = "SHELL",
-      description = "run grade.sh with this shell (default: its #! line)")
-  String shell;
+  /** {@code ./grade.sh bench [--runs K] [--go DIR] [--shell SHELL]}. */
+  static int run(String[] args) throws Exception {
+    Options o = new Options();
+    o.addOption(Args.valued(null, "runs", "K", "runs of each kind (default 5)"));
+    o.addOption(Args.valued(null, "go", "DIR", "also time go test in DIR (a Go lab's raft"
+        + " folder)"));
+    o.addOption(Args.valued(null, "shell", "SHELL", "run grade.sh with this shell"));
+    CommandLine cl = Args.parse(o, args);
+    Long runs = Args.number(cl, "runs", "--runs");
+    return new LoopBench(runs == null ? 5 : runs.intValue(), cl.getOptionValue("go"),
+        cl.getOptionValue("shell")).call();
+  }
 
-  @Override
-  public Integer call() throws Exception {
+  private int call() throws Exception {
     Workspace ws = Workspace.current();
     Path tree = ws.root().resolve("target/bench/tree");
     copyTree(ws.root(), tree);

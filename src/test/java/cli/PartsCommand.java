@@ -1,27 +1,23 @@
 package cli;
 
-import java.util.concurrent.Callable;
 import labs.Registry;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 /**
- * {@code ./grade.sh parts}: the registry's part names (or student packages) for scripts and the
- * Makefile, so that they never keep a list of their own.
+ * {@code ./grade.sh parts [--separator S] [--packages]}: the registry's part names (or the student
+ * packages) for scripts and the Makefile, so that they never keep a list of their own.
  */
-@Command(name = "parts", hidden = true,
-    description = "Prints the part names of the registry (or the student packages).")
-final class PartsCommand implements Callable<Integer> {
-  @Option(names = "--separator", defaultValue = " ", description = "between names")
-  String separator;
+final class PartsCommand {
+  private PartsCommand() {}
 
-  @Option(names = "--packages", description = "the student packages instead")
-  boolean packages;
-
-  @Override
-  public Integer call() {
-    System.out.println(String.join(separator,
-        packages ? Registry.studentPackages() : Registry.partNames()));
+  static int run(String[] args) throws Exception {
+    Options o = new Options();
+    o.addOption(Args.valued(null, "separator", "S", "between names (default: a space)"));
+    o.addOption(Args.flag(null, "packages", "the student packages instead"));
+    CommandLine cl = Args.parse(o, args);
+    System.out.println(String.join(cl.getOptionValue("separator", " "),
+        cl.hasOption("packages") ? Registry.studentPackages() : Registry.partNames()));
     return 0;
   }
 }

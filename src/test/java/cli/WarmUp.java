@@ -40,7 +40,8 @@ public final class WarmUp {
     System.setOut(quiet);
     System.setErr(quiet);
 
-    Main.commandLine().parseArgs("-t", "testInitialElection3A", "3A");
+    Request.parse(new String[] {"-t", "testInitialElection3A", "--seed", "1", "3A"})
+        .check(new Workspace(root, root, build, true, false));
     ChangeDetector.plan(t, ChangeDetector.scan(t));
     JavacBuild.compile(t, warm, quiet);
 

@@ -49,7 +49,7 @@ class MavenBuildTest {
     p.saw("[INFO] Downloading from central: https://example.org/junit-bom-5.14.4.pom");
     p.saw("[INFO] Downloaded from central: https://example.org/junit-bom-5.14.4.pom (5.7 kB at"
         + " 8.6 kB/s)");
-    p.saw("Downloaded from central: https://example.org/picocli-4.7.7.jar (1.2 MB at 3 MB/s)");
+    p.saw("Downloaded from central: https://example.org/commons-cli-1.9.0.jar (1.2 MB at 3 MB/s)");
     assertEquals(2, p.files());
   }
 

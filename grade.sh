@@ -20,8 +20,8 @@ if [ -f target/cli/java.args ] && command -v "$java" >/dev/null 2>&1; then
   exec "$java" @target/cli/java.args cli.Bootstrap "$@"
 fi
 
-# The first run (or no java any more). macOS has a java and javac that only say "Unable to locate a Java Runtime" when
-# no JDK is installed: run them to know.
+# The first run (or no java any more). macOS has a java and a javac that only say "Unable to
+# locate a Java Runtime" when no JDK is installed: run them to know.
 if ! "$javac" -version >/dev/null 2>&1 || ! "$java" -version >/dev/null 2>&1; then
   if [ -n "${JAVA_HOME:-}" ]; then
     where="in JAVA_HOME ($JAVA_HOME)"

@@ -41,7 +41,7 @@ for shell in $shells; do
     *bash) for f in $bash_only; do "$shell" -n "$f" || fail "$shell" "syntax of $f"; done ;;
   esac
   "$shell" ./grade.sh --help >"$out" 2>&1 || fail "$shell" "./grade.sh --help exited $?"
-  grep -q -- '--submission=DIR' "$out" || fail "$shell" "./grade.sh --help lacks the options"
+  grep -q -- '--submission <DIR>' "$out" || fail "$shell" "./grade.sh --help lacks the options"
   status=0
   "$shell" ./grade.sh 3E >"$out" 2>&1 || status=$?
   [ "$status" -eq 2 ] || fail "$shell" "./grade.sh 3E exited $status, not 2"

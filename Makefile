@@ -4,7 +4,9 @@
 #                tests, all lab tests against the reference solution, and the check that the
 #                skeleton (here and in the student handout) fails cleanly
 #   make unit-test  the self-tests only (labrpc, labgob, porcupine, the tester): about a minute
-#   make bench   the speed of labrpc and of the linearizability checker
+#   make bench   the speed of labrpc, of the linearizability checker and of the edit-test loop
+#   make bench-loop  the edit-test loop alone (grade.sh's time to the first test line)
+#   make check-launchers  grade.sh and the tools under dash and macOS's bash 3.2 (if at hand)
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
@@ -16,7 +18,7 @@
 MVN = mvn -B -ntp -Dstyle.color=never
 SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
 
-.PHONY: docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench grade validate handout clean
+.PHONY: docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout clean
 
 test: solution-tree
 	$(MVN) $(SOLUTION) test
@@ -24,12 +26,13 @@ test: solution-tree
 	tools/make-handout.sh
 	tools/check-skeleton.sh dist/raftlab-handout
 
-# The self-tests only (labrpc, labgob, the tester), without the lab tests: about a minute.
+# The self-tests only (labrpc, labgob, the tester, the command line), without the lab tests (every
+# part of the registry, as ./grade.sh parts lists them): about a minute.
 unit-test: solution-tree
-	$(MVN) $(SOLUTION) test -DexcludedGroups='3A | 3B | 3C | 3D | 4A | 4B | 4C'
+	$(MVN) $(SOLUTION) test -DexcludedGroups="$$(./grade.sh parts --separator ' | ')"
 
 solution-tree:
-	tools/assemble-tree.sh target/trees/solution solution/src/main/java
+	./grade.sh assemble target/trees/solution solution/src/main/java
 
 skeleton-check:
 	tools/check-skeleton.sh
@@ -38,6 +41,16 @@ bench: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
 	java -cp target/solution/classes:target/solution/test-classes labrpc.LabRpcBench
 	java -cp target/solution/classes:target/solution/test-classes kvtest.PorcupineKvBench
+	./grade.sh bench
+
+# How long a student waits after saving Raft.java for the first test line, and with nothing
+# changed (on a copy of the tree in target/bench/tree). GO_LAB=DIR (a Go 6.5840 raft folder)
+# times `go test` there in the same minutes, for a side-by-side figure.
+bench-loop:
+	./grade.sh bench $(if $(GO_LAB),--go $(GO_LAB))
+
+check-launchers:
+	tools/check-launchers.sh
 
 grade:
 	./grade.sh

@@ -1,19 +1,22 @@
-#!/usr/bin/env bash
+#!/bin/sh
 # make handout: the student distribution, as dist/raftlab-handout/ and dist/raftlab-handout.tar.gz.
-# It holds everything a student needs (sources, tests, tester, grade.sh, the handouts) and nothing
-# an instructor keeps back: no solution/, no buggy variants, no validation or CI files.
-set -euo pipefail
+# It holds everything a student needs (sources, tests, tester, grade.sh and grade.cmd, the
+# handouts) and nothing an instructor keeps back: no solution/, no buggy variants, no validation
+# or CI files. POSIX sh, like every script a student or instructor runs.
+set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=dist/raftlab-handout
 rm -rf "$out" dist/raftlab-handout.tar.gz
 mkdir -p "$out/tools"
 
-cp -a src pom.xml grade.sh .gitignore "$out/"
-[ -d handout ] && cp -a handout "$out/"
+cp -pR src pom.xml grade.sh grade.cmd .gitignore .gitattributes "$out/"
+[ -d handout ] && cp -pR handout "$out/"
 rm -f "$out/handout/instructor-guide.md" # instructors only
-sed -i '/^For instructors/,$d' "$out/handout/README.md" # and so is its part of the index
-cp -a tools/assemble-tree.sh tools/logcols tools/check-skeleton.sh "$out/tools/"
+# and so is its part of the index (sed -i differs between GNU and macOS: write a copy instead)
+sed '/^For instructors/,$d' "$out/handout/README.md" >"$out/handout/README.md.tmp"
+mv "$out/handout/README.md.tmp" "$out/handout/README.md"
+cp -p tools/assemble-tree.sh tools/logcols tools/check-skeleton.sh "$out/tools/"
 cp tools/handout/README.md "$out/README.md"
 cp tools/handout/Makefile "$out/Makefile"
 mkdir -p "$out/.github/workflows"

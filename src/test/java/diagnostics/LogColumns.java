@@ -2,14 +2,8 @@ package diagnostics;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,14 +13,9 @@ import java.util.regex.Pattern;
  * {@code debug.Debug} goes into that server's column, so that what each peer did at one moment
  * lines up side by side. The tester's own lines ({@code TEST}) and other output span the page.
  *
- * <pre>
- * tools/logcols [-c COLUMNS] [-t TOPIC,...] [-x TOPIC,...] [-w WIDTH] [FILE]
- *   -c  number of servers (default: the highest server seen, plus one)
- *   -t  show only these topics (e.g. VOTE,LEAD,TERM); -x hides these topics
- *   -w  page width in characters (default 160)
- * </pre>
- *
- * Reads standard input when no file is given, e.g. {@code ./grade.sh -v 3A | tools/logcols}.
+ * <p>The command line is {@code ./grade.sh logcols} (or {@code tools/logcols}), see {@code
+ * cli.LogColumnsCommand}; it reads standard input when no file is given, e.g. {@code ./grade.sh
+ * -v 3A | tools/logcols -t VOTE,LEAD,TERM}.
  */
 public final class LogColumns {
   static final Pattern LINE =
@@ -34,43 +23,33 @@ public final class LogColumns {
 
   private LogColumns() {}
 
-  public static void main(String[] argv) throws IOException {
-    int columns = -1;
-    int width = 160;
-    Set<String> only = new HashSet<>();
-    Set<String> hide = new HashSet<>();
-    String file = null;
-    for (int i = 0; i < argv.length; i++) {
-      switch (argv[i]) {
-        case "-c" -> columns = Integer.parseInt(argv[++i]);
-        case "-w" -> width = Integer.parseInt(argv[++i]);
-        case "-t" -> only.addAll(List.of(argv[++i].toUpperCase(Locale.ROOT).split(",")));
-        case "-x" -> hide.addAll(List.of(argv[++i].toUpperCase(Locale.ROOT).split(",")));
-        default -> file = argv[i];
-      }
-    }
+  /** Reads every line of {@code in}. */
+  public static List<String> read(BufferedReader in) throws IOException {
     List<String> lines = new ArrayList<>();
-    try (BufferedReader in = file == null
-        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-        : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-      String l;
-      while ((l = in.readLine()) != null) {
-        lines.add(l);
-      }
+    String l;
+    while ((l = in.readLine()) != null) {
+      lines.add(l);
     }
-    if (columns < 0) {
-      columns = 1;
-      for (String l : lines) {
-        Matcher m = LINE.matcher(l);
-        if (m.matches() && m.group(4) != null) {
-          columns = Math.max(columns, Integer.parseInt(m.group(4)) + 1);
-        }
-      }
-    }
-    System.out.print(render(lines, columns, width, only, hide));
+    return lines;
   }
 
-  static String render(List<String> lines, int columns, int width, Set<String> only,
+  /** The number of columns the log needs: the highest server that logged, plus one. */
+  public static int columnsNeeded(List<String> lines) {
+    int columns = 1;
+    for (String l : lines) {
+      Matcher m = LINE.matcher(l);
+      if (m.matches() && m.group(4) != null) {
+        columns = Math.max(columns, Integer.parseInt(m.group(4)) + 1);
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * The column view of {@code lines}: {@code columns} server columns on a page {@code width}
+   * characters wide, showing only the topics in {@code only} (if any) and none in {@code hide}.
+   */
+  public static String render(List<String> lines, int columns, int width, Set<String> only,
       Set<String> hide) {
     int prefix = 12; // "001234 VOTE "
     int col = Math.max(16, (width - prefix) / columns);

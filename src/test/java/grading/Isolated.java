@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.launcher.TestIdentifier;
 
@@ -18,10 +17,6 @@ import org.junit.platform.launcher.TestIdentifier;
  * so that a student's {@code System.exit}, a crash or a hang costs that test only, never the
  * grader. As in the Go grading, a test may take 120 s (its JVM is killed a few seconds later) and
  * the whole run 600 s; tests not started by then fail with a message that says so.
- *
- * <pre>
- * java -cp CP grading.Isolated [--json FILE] [--test NAME]... [PART ...] -- JVM-OPTION...
- * </pre>
  *
  * Prints each test's output as it runs, then the table of {@link Grade}, and ends with
  * {@code N passed, N failed}. A test passes only if its JVM reported it passed: exiting early,
@@ -33,26 +28,17 @@ public final class Isolated {
 
   private Isolated() {}
 
-  public static void main(String[] argv) throws IOException, InterruptedException {
-    List<String> parts = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    List<String> jvm = new ArrayList<>();
-    Path json = null;
-    for (int i = 0; i < argv.length; i++) {
-      switch (argv[i]) {
-        case "--json" -> json = Path.of(argv[++i]);
-        case "--test" -> names.add(argv[++i]);
-        case "--" -> {
-          jvm.addAll(List.of(argv).subList(i + 1, argv.length));
-          i = argv.length;
-        }
-        default -> parts.add(argv[i].toUpperCase(Locale.ROOT));
-      }
-    }
-    if (parts.isEmpty()) {
-      parts.addAll(Grade.ALL_PARTS);
-    }
-    List<TestIdentifier> tests = Grade.discover(parts, names);
+  /**
+   * What {@link #grade} runs: the tests, where to write Gradescope's results.json (or null), and
+   * the options of every test's JVM.
+   */
+  public record Options(Selection selection, Path json, List<String> jvmOptions) {}
+
+  /** Grades the selected tests, each in a JVM of its own; returns the exit status (0: all passed). */
+  public static int grade(Options options) throws IOException, InterruptedException {
+    List<String> jvm = options.jvmOptions();
+    Path json = options.json();
+    List<TestIdentifier> tests = options.selection().discover();
     List<Grade.Result> results = new ArrayList<>();
     long start = System.nanoTime();
     for (TestIdentifier t : tests) {
@@ -72,7 +58,7 @@ public final class Isolated {
       Files.writeString(json, GradescopeJson.of(results), StandardCharsets.UTF_8);
     }
     System.out.flush();
-    System.exit(results.stream().allMatch(Grade.Result::passed) && !results.isEmpty() ? 0 : 1);
+    return results.stream().allMatch(Grade.Result::passed) && !results.isEmpty() ? 0 : 1;
   }
 
   /** Runs one test in a fresh JVM, echoing its output; kills it after {@code limit} seconds. */

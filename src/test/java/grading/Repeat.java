@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,10 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The repeat runner behind {@code ./grade.sh -n N -p P}: runs each selected test N times, P runs
  * at a time, each run in a JVM of its own, and keeps the output (log, seed, timeline) of the
  * failed runs only. Raft bugs show up once in a hundred runs; this is how to find them.
- *
- * <pre>
- * java -cp CP grading.Repeat -n N -p P [--test NAME]... [PART ...] -- JVM-OPTION...
- * </pre>
  *
  * While it runs, one line shows the progress; at the end (or on Ctrl-C) a table gives, per test,
  * the runs, the failures and the mean and spread of the time (including about a second of JVM
@@ -79,37 +74,24 @@ public final class Repeat {
     this.total = tests.size() * runs;
   }
 
-  public static void main(String[] argv) throws Exception {
-    int runs = 10;
-    int parallel = 1;
-    List<String> parts = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    List<String> jvm = new ArrayList<>();
-    for (int i = 0; i < argv.length; i++) {
-      switch (argv[i]) {
-        case "-n" -> runs = Integer.parseInt(argv[++i]);
-        case "-p" -> parallel = Integer.parseInt(argv[++i]);
-        case "--test" -> names.add(argv[++i]);
-        case "--" -> {
-          jvm.addAll(List.of(argv).subList(i + 1, argv.length));
-          i = argv.length;
-        }
-        default -> parts.add(argv[i].toUpperCase(Locale.ROOT));
-      }
-    }
-    if (parts.isEmpty()) {
-      parts.addAll(Grade.ALL_PARTS);
-    }
-    List<String> tests = Grade.discover(parts, names).stream().map(Grade::nameOf).toList();
+  /** What {@link #repeat} runs: the tests, how often, how many at a time, each JVM's options. */
+  public record Options(Selection selection, int runs, int parallel, List<String> jvmOptions) {}
+
+  /** Runs the selected tests {@code runs} times each; returns the exit status (0: no run failed). */
+  public static int repeat(Options options) throws IOException, InterruptedException {
+    int runs = options.runs();
+    int parallel = options.parallel();
+    List<String> jvm = options.jvmOptions();
+    List<String> tests = options.selection().discover().stream().map(Grade::nameOf).toList();
     if (tests.isEmpty()) {
-      System.err.println("repeat: no test matches " + (names.isEmpty() ? parts : names));
-      System.exit(2);
+      System.err.println("repeat: no test matches " + options.selection().describe());
+      return 2;
     }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path outDir = Path.of("target", "repeat", stamp).toAbsolutePath();
     Files.createDirectories(outDir);
     Repeat r = new Repeat(tests, runs, parallel, jvm, outDir);
-    System.exit(r.runAll());
+    return r.runAll();
   }
 
   private int runAll() throws InterruptedException {

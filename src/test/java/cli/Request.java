@@ -1,0 +1,143 @@
+package cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import labs.Registry;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * What a grading run was asked for: the options of {@code ./grade.sh}, declared once here (their
+ * help text included), parsed with Apache Commons CLI and checked together ({@link #check}).
+ */
+final class Request {
+  List<String> parts = new ArrayList<>();
+  List<String> tests = new ArrayList<>();
+  Integer runs;
+  Integer parallel;
+  Long seed;
+  boolean verbose;
+  boolean timeline;
+  boolean failFast;
+  String json;
+  boolean solution;
+  String submission;
+  boolean list;
+  boolean help;
+
+  /** The options, in the order --help lists them. */
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Args.valued("t", "test", "NAME", "only this test (e.g. testReElection3A, or its"
+        + " Go name TestReElection3A); may be given several times"));
+    o.addOption(Args.valued("n", null, "N", "repeat runner: run each selected test N times, in a"
+        + " fresh JVM each, and keep the logs (and timelines) of the failed runs only"));
+    o.addOption(Args.valued("p", null, "P", "with -n: run P tests at a time (default 1; the tests"
+        + " are timing-sensitive, so more than the number of cores makes them fail for the wrong"
+        + " reasons)"));
+    o.addOption(Args.valued(null, "seed", "S", "replay the random choices (network and tester)"
+        + " of a failed run; thread timing still varies, so a seed makes a failure likelier to"
+        + " recur, not certain"));
+    o.addOption(Args.flag("v", "verbose", "print the debug log (debug.Debug and the tester's own"
+        + " events)"));
+    o.addOption(Args.flag(null, "timeline", "write a timeline (HTML) for passing tests too, not"
+        + " only for failed ones"));
+    o.addOption(Args.flag(null, "fail-fast", "stop at the first failed test"));
+    o.addOption(Args.valued(null, "json", "FILE", "also write the results as Gradescope's"
+        + " results.json"));
+    o.addOption(Args.flag(null, "solution", "the same tests on the reference solution"
+        + " (instructors)"));
+    o.addOption(Args.valued(null, "submission", "DIR", "grade a student's submission"
+        + " (instructors): only the student packages are taken from DIR (DIR/src/main/java/raft or"
+        + " DIR/raft, and kvraft), over this pristine tree; each test runs in a JVM of its own, 120"
+        + " s per test and 600 s per run as in the Go grading"));
+    o.addOption(Args.flag("h", "help", "this text"));
+    return o;
+  }
+
+  /** Options that scripts use but --help does not list. */
+  private static Options withHidden() {
+    Options o = options();
+    o.addOption(Args.flag(null, "list", "print the names of the selected tests"));
+    return o;
+  }
+
+  static Request parse(String[] args) throws UsageError {
+    CommandLine cl = Args.parse(withHidden(), args);
+    Request r = new Request();
+    for (String arg : cl.getArgList()) {
+      if (arg.startsWith("-") && arg.length() > 1) {
+        throw new UsageError("unknown option " + arg);
+      }
+      r.parts.add(arg);
+    }
+    if (cl.hasOption("t")) {
+      r.tests.addAll(List.of(cl.getOptionValues("t")));
+    }
+    Long n = Args.number(cl, "n", "-n");
+    Long p = Args.number(cl, "p", "-p");
+    r.runs = n == null ? null : (int) Math.min(n, Integer.MAX_VALUE);
+    r.parallel = p == null ? null : (int) Math.min(p, Integer.MAX_VALUE);
+    r.seed = Args.number(cl, "seed", "--seed");
+    r.verbose = cl.hasOption("v");
+    r.timeline = cl.hasOption("timeline");
+    r.failFast = cl.hasOption("fail-fast");
+    r.json = cl.getOptionValue("json");
+    r.solution = cl.hasOption("solution");
+    r.submission = cl.getOptionValue("submission");
+    r.list = cl.hasOption("list");
+    r.help = cl.hasOption("h");
+    return r;
+  }
+
+  /** The checks that concern several options, or the files they name. */
+  void check(Workspace ws) throws UsageError {
+    List<String> known = Registry.partNames();
+    List<String> upper = new ArrayList<>();
+    for (String p : parts) {
+      String u = p.toUpperCase(Locale.ROOT);
+      if (!known.contains(u)) {
+        throw new UsageError("unknown part " + p + " (parts: " + String.join(" ", known) + ")");
+      }
+      upper.add(u);
+    }
+    parts = upper;
+    if (runs != null && runs < 1) {
+      throw new UsageError("-n needs a number of runs, 1 or more");
+    }
+    if (parallel != null && parallel < 1) {
+      throw new UsageError("-p needs a number of tests at a time, 1 or more");
+    }
+    if (parallel != null && runs == null) {
+      throw new UsageError("-p goes with -n (the repeat runner)");
+    }
+    if (runs != null && (json != null || failFast || submission != null)) {
+      throw new UsageError("-n (the repeat runner) cannot be combined with --json, --fail-fast"
+          + " or --submission");
+    }
+    if (submission != null && failFast) {
+      throw new UsageError("--fail-fast cannot be combined with --submission (every test is"
+          + " graded)");
+    }
+    if (submission != null && solution) {
+      throw new UsageError("--solution and --submission cannot be combined");
+    }
+    if (solution && !Files.isDirectory(ws.root().resolve("solution/src/main/java"))) {
+      throw new UsageError("there is no solution/ folder here (it is not part of the student"
+          + " handout)");
+    }
+    if (json != null) {
+      Path parent = ws.fromCaller(json).getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new UsageError("--json " + json + ": the folder " + parent + " does not exist");
+      }
+    }
+    if (submission != null && Main.packagesOf(ws.fromCaller(submission)) == null) {
+      throw new UsageError("--submission " + submission + ": it holds neither src/main/java/raft"
+          + " (or kvraft) nor raft/ (or kvraft/)");
+    }
+  }
+}

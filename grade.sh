@@ -23,6 +23,7 @@
 #   --timeline      write a timeline (HTML) for passing tests too, not only for failed ones
 #   --fail-fast     stop at the first failed test
 #   --json FILE     also write the results as Gradescope's results.json
+#   --zero-if-flagged  with --submission: score 0 if the integrity scan flags the submission
 #   -h, --help      this text
 #
 # It prints what `go test` prints for each test, then a table of tests and points, and ends with
@@ -49,6 +50,7 @@ parallel=1
 verbose=""
 timeline=""
 failfast=""
+zero_if_flagged=""
 parts=()
 tests=()
 while [ $# -gt 0 ]; do
@@ -63,6 +65,7 @@ while [ $# -gt 0 ]; do
     -v|--verbose) verbose=1 ;;
     --timeline) timeline=1 ;;
     --fail-fast) failfast=1 ;;
+    --zero-if-flagged) zero_if_flagged=1 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "grade.sh: unknown option $1 (see ./grade.sh --help)" >&2; exit 2 ;;
     *) parts+=("$1") ;;
@@ -108,14 +111,23 @@ case "$tree" in
       exit 2
     fi
     name=$(basename "$(cd "$submission" && pwd)")
-    src="$ROOT/target/trees/submission-$name"
-    build="$ROOT/target/submissions/$name"
-    rm -rf "$src" "$build"
+    # Graded code runs in a copy of the pristine tree outside this folder, so that it finds no
+    # solution/ and nothing else of the instructor's (instructor guide, section 6.3).
+    grading=$(mktemp -d "${TMPDIR:-/tmp}/raftlab-grading.XXXXXX")
+    gtree="$grading/tree"
+    mkdir -p "$gtree/src"
+    cp -a pom.xml "$gtree/"
+    cp -a src/test "$gtree/src/"
+    src="$gtree/src/main/java"
+    build="$gtree/target"
     tools/assemble-tree.sh "$src" "$packages"
-    mkdir -p "$build"
-    if ! mvn -q -B -ntp -Dstyle.color=never "-Draftlab.src=$src" "-Draftlab.build=$build" \
-        test-compile >"$build/grade-build.log" 2>&1; then
-      grep -E '\[ERROR\].*\.java' "$build/grade-build.log" | head -20 >&2 || true
+    logs="$ROOT/target/submissions/$name"
+    rm -rf "$logs"
+    mkdir -p "$logs" "$build"
+    if ! (cd "$gtree" && mvn -q -B -ntp -Dstyle.color=never test-compile) \
+        >"$logs/grade-build.log" 2>&1; then
+      rm -rf "$grading"
+      grep -E '\[ERROR\].*\.java' "$logs/grade-build.log" | sed "s|$gtree/||" | head -20 >&2 || true
       echo "grade.sh: the submission does not compile; nothing was tested" >&2
       if [ -n "$json" ]; then
         printf '{"score": 0, "output": "The submission does not compile.", "tests": [{"name": "compile", "score": 0, "max_score": 0, "status": "failed", "output": "does not compile; see the build log"}]}\n' >"$json"
@@ -157,8 +169,20 @@ args=()
 
 cp="$build/classes:$build/test-classes:$(cat "$build/test-classpath.txt")"
 if [ "$tree" = submission ]; then
-  exec java -XX:+UseSerialGC -cp "$cp" grading.Isolated "${args[@]}" "${tests[@]}" "${parts[@]}" \
-    -- "${jvm_opts[@]}"
+  parent=(-XX:+UseSerialGC "-Draftlab.grading.work=$grading/work")
+  [ -n "$zero_if_flagged" ] && parent+=(-Draftlab.grading.zeroIfFlagged=true)
+  if [ -d "$ROOT/solution/src/main/java" ]; then
+    # Fingerprints of the reference, so that no line of it can appear in the grading output.
+    java -cp "$cp" grading.child.ReferenceFilter "$ROOT/solution/src/main/java" \
+      "$grading/reference.fingerprints"
+    parent+=("-Draftlab.grading.redact=$grading/reference.fingerprints")
+  fi
+  status=0
+  (cd "$gtree" && exec java "${parent[@]}" -cp "$cp" grading.Isolated \
+    ${args[@]+"${args[@]}"} ${tests[@]+"${tests[@]}"} ${parts[@]+"${parts[@]}"} \
+    -- "${jvm_opts[@]}") || status=$?
+  rm -rf "$grading"
+  exit "$status"
 fi
 if [ -n "$runs" ]; then
   exec java -XX:+UseSerialGC -cp "$cp" grading.Repeat -n "$runs" -p "$parallel" \

@@ -110,6 +110,13 @@ case "$tree" in
       echo "grade.sh: $submission holds neither src/main/java/raft nor raft/" >&2
       exit 2
     fi
+    for pkg in raft kvraft; do
+      # A link could pull in files from anywhere on this machine (the reference, say).
+      if [ -d "$packages/$pkg" ] && [ -n "$(find "$packages/$pkg" -type l -print | head -1)" ]; then
+        echo "grade.sh: $packages/$pkg holds symbolic links; a submission must hold plain files" >&2
+        exit 2
+      fi
+    done
     name=$(basename "$(cd "$submission" && pwd)")
     # Graded code runs in a copy of the pristine tree outside this folder, so that it finds no
     # solution/ and nothing else of the instructor's (instructor guide, section 6.3).

@@ -133,22 +133,6 @@ public final class Grade {
     return id.getDisplayName().replace("()", "");
   }
 
-  /**
-   * The command that runs the single test {@code name} in a fresh JVM with this JVM's classpath
-   * (used by the repeat runner and by submission grading, which isolate every run).
-   */
-  static List<String> childCommand(List<String> jvmOptions, String name) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("grading.Grade");
-    cmd.add("--test");
-    cmd.add(name);
-    return cmd;
-  }
-
   /** Runs the tests one by one, in order; returns their results. */
   static List<Result> run(List<TestIdentifier> tests, boolean failFast) {
     return run(tests, failFast, new ResultListener() {});

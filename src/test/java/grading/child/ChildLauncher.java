@@ -33,6 +33,10 @@ public final class ChildLauncher {
   /** How long a child may run on after writing its last verdict. */
   static final long LINGER_SECONDS = 5;
 
+  /** The children running now, so that a grader stopped by Ctrl-C can stop them too. */
+  private static final java.util.Set<Process> LIVE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final ChildLimits limits;
   private final Path workRoot;
   private final ReferenceFilter filter;
@@ -73,6 +77,7 @@ public final class ChildLauncher {
     }
     long t0 = System.nanoTime();
     Process p = pb.start();
+    LIVE.add(p);
     try (OutputStream stdin = p.getOutputStream()) {
       stdin.write((key.hex() + "\n" + results.toAbsolutePath() + "\n").getBytes(
           StandardCharsets.UTF_8));
@@ -106,6 +111,7 @@ public final class ChildLauncher {
       p.destroyForcibly();
     }
     p.waitFor();
+    LIVE.remove(p);
     pump.join(5000);
     double seconds = (System.nanoTime() - t0) / 1e9;
     VerdictFile verdicts = VerdictFile.read(results, key);
@@ -122,6 +128,11 @@ public final class ChildLauncher {
         lingered,
         seconds,
         pump.transcript());
+  }
+
+  /** Kills every child that is running (the grader is being stopped). */
+  public static void stopAll() {
+    LIVE.forEach(Process::destroyForcibly);
   }
 
   private static long finishedCount(Path results, RunKey key) {

@@ -1,9 +1,11 @@
 // redteam: endless-static-init
 // attacks: testInitialElection3A testReElection3A
-// expect: killed after
+// expect: has not returned after
 //
-// A static initializer that never ends: the first use of the class hangs the test's thread in
-// class initialization, where no interrupt reaches it.
+// A static initializer that never ends: the first use of the class hangs the calling thread in
+// class initialization, where no interrupt reaches it, hoping to hang the grader with it. (The
+// tester's call guard fails the test after 10 s; the grader's kill at the time limit is the
+// backstop for a hang the tester cannot see.)
 package raft;
 
 import java.util.concurrent.BlockingQueue;

@@ -89,6 +89,18 @@ class ChildLauncherTest {
   }
 
   @Test
+  void aHangIsKilledAtTheLimit() throws Exception {
+    ChildLimits quick = new ChildLimits(64, 200, 16, 5);
+    ChildLauncher launcher = new ChildLauncher(quick, work, ReferenceFilter.NONE);
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    ChildRun run = launcher.run(List.of("-XX:+UseSerialGC"),
+        List.of("--class", Fixtures.Hangs.class.getName()), out, quick.killSeconds(), 1);
+    Grade.Result r = Judgement.of("hangs", 5, run, quick);
+    assertFalse(r.passed());
+    assertTrue(r.message().startsWith("killed after 5 s before the test finished"), r.message());
+  }
+
+  @Test
   void testsComeFirstOnTheChildsClasspath() {
     assertEquals("/b/test-classes:/a/classes:/c.jar",
         ChildLauncher.testsFirst("/a/classes:/b/test-classes:/c.jar"));

@@ -80,7 +80,7 @@ public final class RedTeam {
     System.out.println("Logs and results.json of each: " + out);
   }
 
-  /** The reference's lines that are long enough to be its own (not a brace or a blank). */
+  /** The reference's lines long enough to be its own: 30 characters or more, spaces aside. */
   static List<String> referenceLines(Path sources) throws IOException {
     List<String> lines = new ArrayList<>();
     if (!Files.isDirectory(sources)) {
@@ -89,7 +89,7 @@ public final class RedTeam {
     try (Stream<Path> walk = Files.walk(sources)) {
       for (Path f : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
         for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          if (l.strip().length() >= 40) {
+          if (l.replaceAll("\\s", "").length() >= 30) {
             lines.add(l.strip());
           }
         }

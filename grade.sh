@@ -185,9 +185,11 @@ if [ "$tree" = submission ]; then
     parent+=("-Draftlab.grading.redact=$grading/reference.fingerprints")
   fi
   status=0
-  (cd "$gtree" && exec java "${parent[@]}" -cp "$cp" grading.Isolated \
+  cd "$gtree" # so that not even this shell's working folder is the instructor's tree
+  java "${parent[@]}" -cp "$cp" grading.Isolated \
     ${args[@]+"${args[@]}"} ${tests[@]+"${tests[@]}"} ${parts[@]+"${parts[@]}"} \
-    -- "${jvm_opts[@]}") || status=$?
+    -- "${jvm_opts[@]}" || status=$?
+  cd /
   rm -rf "$grading"
   exit "$status"
 fi

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Copies a child's output, line by line, to the grader's output: through the {@link
- * ReferenceFilter}, up to the per-test limit (past it, {@code onOverflow} runs once and the rest
+ * ReferenceFilter} (from the first line of the reference on, the rest is withheld), up to the per-test limit (past it, {@code onOverflow} runs once and the rest
  * is read and dropped), and keeps a {@link Transcript} for {@code results.json}.
  */
 final class OutputPump extends Thread {
@@ -19,6 +19,7 @@ final class OutputPump extends Thread {
   private final Runnable onOverflow;
   private final Transcript transcript = new Transcript();
   private long bytes;
+  private boolean withheld;
   private volatile boolean overflowed;
 
   OutputPump(
@@ -66,6 +67,14 @@ final class OutputPump extends Thread {
   private void emit(ByteArrayOutputStream line) {
     String text = filter.filter(line.toString(StandardCharsets.UTF_8));
     line.reset();
+    if (withheld) {
+      return;
+    }
+    if (text == ReferenceFilter.REPLACEMENT) {
+      // Code that prints the reference prints its short lines too: withhold everything after.
+      withheld = true;
+      text = ReferenceFilter.WITHHELD;
+    }
     out.println(text);
     transcript.add(text);
   }

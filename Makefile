@@ -77,13 +77,13 @@ gradescope:
 	tools/make-gradescope.sh
 
 # Every hostile submission in tools/redteam gets 0 on the tests it attacks; the reference, full
-# marks (about 8 minutes; the attacks that hang are killed after 20 s).
+# marks (about 5 minutes; the attacks that hang are killed after 20 s).
 red-team: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
 	$(RUN_TESTS_JAVA) grading.redteam.RedTeam . target/redteam
 
 # The bundle's run_autograder, run in a temporary /autograder on the reference (full marks), the
-# skeleton and a forged submission (0), for 3A (about 3 minutes).
+# skeleton and a forged submission (0), for 3A (about 5 minutes).
 check-gradescope: gradescope solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
 	$(RUN_TESTS_JAVA) grading.gradescope.BundleCheck .

@@ -10,6 +10,9 @@
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
+#   make gradescope  dist/gradescope-autograder.zip, the autograder for Gradescope (tested by
+#                make test)
+#   make red-team  grades the hostile submissions of tools/redteam: each must get 0 (make test)
 #   make docs    regenerate the points tables, Classroom steps, the handouts' limits tables and
 #                per-part points lines from the registry and the tester's constants
 #   make check-locks  Error Prone's @GuardedBy lock-discipline check on your code (opt-in)
@@ -17,14 +20,17 @@
 
 MVN = mvn -B -ntp -Dstyle.color=never
 SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDIR)/target/solution
+# Runs a main class of the tests, compiled against the reference solution.
+RUN_TESTS_JAVA = java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt)
 
-.PHONY: docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout clean
+.PHONY: docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
 
 test: solution-tree
 	$(MVN) $(SOLUTION) test
 	tools/check-skeleton.sh
 	tools/make-handout.sh
 	tools/check-skeleton.sh dist/raftlab-handout
+	$(MAKE) red-team check-gradescope lint-workflows
 
 # The self-tests only (labrpc, labgob, the tester, the command line), without the lab tests (every
 # part of the registry, as ./grade.sh parts lists them): about a minute.
@@ -79,6 +85,26 @@ docs: solution-tree
 # The student distribution, without solution/ and other instructor-only files.
 handout:
 	tools/make-handout.sh
+
+# The Gradescope autograder: the handout as pristine/, setup.sh, run_autograder, autograder.conf.
+gradescope:
+	tools/make-gradescope.sh
+
+# Every hostile submission in tools/redteam gets 0 on the tests it attacks; the reference, full
+# marks (about 5 minutes; the attacks that hang are killed after 20 s).
+red-team: solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	$(RUN_TESTS_JAVA) grading.redteam.RedTeam . target/redteam
+
+# The bundle's run_autograder, run in a temporary /autograder on the reference (full marks), the
+# skeleton and a forged submission (0), for 3A (about 5 minutes).
+check-gradescope: gradescope solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	$(RUN_TESTS_JAVA) grading.gradescope.BundleCheck .
+
+# The Classroom workflow, checked by a linter for workflow files (installed from npm).
+lint-workflows:
+	tools/lint-workflows.sh
 
 clean:
 	rm -rf target dist

@@ -44,12 +44,13 @@ for p in "${patches[@]}"; do
     $(find "$dir/src" -name '*.java') 2>"$dir/javac.log" \
     || { rows+=("$name|$part|BROKEN|does not compile|see $dir/javac.log"); missed=$((missed + 1)); continue; }
   echo "validate: $name ($part, expected: $expected) ..." >&2
-  status=0
-  timeout 900 java -XX:+UseSerialGC -cp "$root/$dir/classes:$testcp" grading.Grade --fail-fast "$part" \
-    >"$dir/output.log" 2>&1 || status=$?
-  if [ "$status" -ne 0 ]; then
-    test=$(sed -n 's/^--- FAIL: \([A-Za-z0-9]*\).*/\1/p' "$dir/output.log" | head -1)
-    msg=$(sed -n 's/^Fatal: //p' "$dir/output.log" | head -1 | cut -c1-70)
+  # The child JVM reports through the signed verdict channel; FirstFailure writes which test
+  # failed first, and why, to result.tsv (the output, for people, goes to output.log).
+  java -XX:+UseSerialGC -cp "$root/$dir/classes:$testcp" grading.check.FirstFailure "$part" \
+    "$dir/output.log" "$dir/result.tsv"
+  IFS=$(printf '\t') read -r result test msg <"$dir/result.tsv" || true
+  if [ "$result" = caught ]; then
+    msg=$(printf '%s' "$msg" | cut -c1-70)
     case "$expected" in
       *"${test:-?}"*) ;;
       *) test="${test:-?} (expected: $expected)" ;;

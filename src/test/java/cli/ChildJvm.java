@@ -28,6 +28,12 @@ final class ChildJvm {
   /** The same for a build without a fast start (a submission): a plain classpath. */
   static int runPlain(Target t, List<String> libraries, String[] args)
       throws IOException, InterruptedException {
+    return runPlain(t, libraries, args, List.of(), null);
+  }
+
+  /** As above, with more JVM options, in the working folder {@code dir} (null: this one's). */
+  static int runPlain(Target t, List<String> libraries, String[] args, List<String> jvmOptions,
+      Path dir) throws IOException, InterruptedException {
     List<String> entries = new ArrayList<>();
     entries.add(t.testClasses().toString());
     entries.add(t.classes().toString());
@@ -38,11 +44,12 @@ final class ChildJvm {
     cmd.add("-Draftlab.root=" + t.root());
     cmd.add("-Draftlab.build=" + t.build());
     cmd.add("-Draftlab.prebuilt=true");
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(JvmArgs.classpath(entries, java.io.File.pathSeparator));
     cmd.add("cli.Main");
     cmd.addAll(Arrays.asList(args));
-    return run(cmd);
+    return run(cmd, dir);
   }
 
   static String java() {
@@ -50,7 +57,15 @@ final class ChildJvm {
   }
 
   private static int run(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    return run(cmd, null);
+  }
+
+  private static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    Process p = pb.start();
     // Ctrl-C reaches the child too (same process group): let it print its table before this JVM
     // exits and the shell prompt returns.
     Thread wait = new Thread(() -> {

@@ -2,6 +2,7 @@ package cli;
 
 import grading.Grade;
 import grading.Isolated;
+import grading.child.ReferenceFilter;
 import grading.Repeat;
 import grading.Selection;
 import java.io.IOException;
@@ -162,32 +163,50 @@ public final class Main {
     return null;
   }
 
-  /** Builds the submission afresh over the pristine tree, then grades it in a JVM of its own. */
+  /**
+   * Builds the submission afresh over a copy of the pristine tree outside this one, then grades
+   * it in a JVM of its own that runs in that copy: graded code finds nothing of the instructor's
+   * (no {@code solution/}) near it, and its output is filtered of the reference's text.
+   */
   private int gradeSubmission(Workspace ws) throws Exception {
     Request r = request;
     Path dir = ws.fromCaller(r.submission).toRealPath();
-    Target t = Target.submission(ws.root(), dir.getFileName().toString(), packagesOf(dir));
     if (ws.prebuilt()) {
-      return runTests(ws, t);
+      return runTests(ws, Target.submission(ws.root(), packagesOf(dir)));
     }
-    JavacBuild.deleteTree(t.src());
-    JavacBuild.deleteTree(t.build());
-    TreeAssembler.assemble(ws.root().resolve("src/main/java"), t.overlay(), t.src());
-    String mvn = MavenBuild.mavenOrExit(System.err);
-    if (!MavenBuild.run(mvn, ws.root().toFile(), t.mavenProperties(),
-        t.cli().resolve("maven.log").toFile(), System.err)) {
-      System.err.println(Requirements.launcher() + ": the submission does not compile; nothing"
-          + " was tested");
-      if (r.json != null) {
-        Files.writeString(ws.fromCaller(r.json), "{\"score\": 0, \"output\": \"The submission does"
-            + " not compile.\", \"tests\": [{\"name\": \"compile\", \"score\": 0, \"max_score\":"
-            + " 0, \"status\": \"failed\", \"output\": \"does not compile; see the build"
-            + " log\"}]}\n");
+    Path packages = packagesOf(dir);
+    GradingTree.refuseLinks(packages, Registry.studentPackages());
+    Path logs = ws.root().resolve("target/submissions/" + dir.getFileName());
+    JavacBuild.deleteTree(logs);
+    Files.createDirectories(logs);
+    try (GradingTree tree = GradingTree.copyOf(ws.root())) {
+      Target t = Target.submission(tree.root(), packages);
+      TreeAssembler.assemble(ws.root().resolve("src/main/java"), t.overlay(), t.src());
+      String mvn = MavenBuild.mavenOrExit(System.err);
+      if (!MavenBuild.run(mvn, tree.root().toFile(), t.mavenProperties(),
+          logs.resolve("maven.log").toFile(), System.err)) {
+        System.err.println(Requirements.launcher() + ": the submission does not compile; nothing"
+            + " was tested");
+        if (r.json != null) {
+          Files.writeString(ws.fromCaller(r.json), "{\"score\": 0, \"output\": \"The submission"
+              + " does not compile.\", \"tests\": [{\"name\": \"compile\", \"score\": 0,"
+              + " \"max_score\": 0, \"status\": \"failed\", \"output\": \"does not compile;"
+              + " see the build log\"}]}\n");
+        }
+        System.out.println("0 passed, 1 failed");
+        return 1;
       }
-      System.out.println("0 passed, 1 failed");
-      return 1;
+      List<String> grading = new ArrayList<>();
+      grading.add("-Draftlab.grading.work=" + tree.work());
+      Path reference = ws.root().resolve("solution/src/main/java");
+      if (Files.isDirectory(reference)) {
+        // Fingerprints of the reference, so that no line of it can appear in the output.
+        Path prints = tree.file("reference.fingerprints");
+        ReferenceFilter.main(new String[] {reference.toString(), prints.toString()});
+        grading.add("-Draftlab.grading.redact=" + prints);
+      }
+      return ChildJvm.runPlain(t, FastStart.libraries(t), argv, grading, tree.root());
     }
-    return ChildJvm.runPlain(t, FastStart.libraries(t), argv);
   }
 
   /** Runs the selected tests in this JVM, whose classpath is the build to test. */
@@ -214,7 +233,7 @@ public final class Main {
     Selection selection = new Selection(r.parts, r.tests);
     Path results = r.json == null ? null : ws.fromCaller(r.json);
     if (submitted != null) {
-      return Isolated.grade(new Isolated.Options(selection, results, jvm));
+      return Isolated.grade(new Isolated.Options(selection, results, jvm, r.zeroIfFlagged));
     }
     if (r.runs != null) {
       return Repeat.repeat(new Repeat.Options(selection, r.runs, r.parallel == null ? 1 : r.parallel,

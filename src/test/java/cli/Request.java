@@ -24,6 +24,7 @@ final class Request {
   boolean failFast;
   String json;
   boolean solution;
+  boolean zeroIfFlagged;
   String submission;
   boolean list;
   boolean help;
@@ -54,6 +55,8 @@ final class Request {
         + " (instructors): only the student packages are taken from DIR (DIR/src/main/java/raft or"
         + " DIR/raft, and kvraft), over this pristine tree; each test runs in a JVM of its own, 120"
         + " s per test and 600 s per run as in the Go grading"));
+    o.addOption(Args.flag(null, "zero-if-flagged", "with --submission: score 0 if the integrity"
+        + " scan flags the submission (instructors)"));
     o.addOption(Args.flag("h", "help", "this text"));
     return o;
   }
@@ -88,6 +91,7 @@ final class Request {
     r.json = cl.getOptionValue("json");
     r.solution = cl.hasOption("solution");
     r.submission = cl.getOptionValue("submission");
+    r.zeroIfFlagged = cl.hasOption("zero-if-flagged");
     r.list = cl.hasOption("list");
     r.help = cl.hasOption("h");
     return r;
@@ -117,6 +121,9 @@ final class Request {
     if (runs != null && (json != null || failFast || submission != null)) {
       throw new UsageError("-n (the repeat runner) cannot be combined with --json, --fail-fast"
           + " or --submission");
+    }
+    if (zeroIfFlagged && submission == null) {
+      throw new UsageError("--zero-if-flagged applies only to --submission");
     }
     if (submission != null && failFast) {
       throw new UsageError("--fail-fast cannot be combined with --submission (every test is"

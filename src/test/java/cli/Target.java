@@ -36,9 +36,13 @@ public record Target(
         root.resolve("target/solution"), root.resolve("solution/src/main/java"), true);
   }
 
-  static Target submission(Path root, String name, Path packages) {
-    return new Target("the submission", root, root.resolve("target/trees/submission-" + name),
-        root.resolve("target/submissions/" + name), packages, false);
+  /**
+   * A submission, built in {@code tree}: a copy of the pristine tree outside the instructor's
+   * (see {@link GradingTree}), so that graded code finds no {@code solution/} near it.
+   */
+  static Target submission(Path tree, Path packages) {
+    return new Target("the submission", tree, tree.resolve("src/main/java"),
+        tree.resolve("target"), packages, false);
   }
 
   /** The front end's own files for this build: snapshots, the class-data archive, java.args. */

@@ -38,7 +38,7 @@ public final class Grade {
   static final List<String> ALL_PARTS = Registry.partNames();
 
   /** One test's outcome. */
-  record Result(String name, String part, boolean passed, double seconds, int points,
+  public record Result(String name, String part, boolean passed, double seconds, int points,
       String message) {}
 
   /** What {@link #grade} runs, and what it writes. */
@@ -85,7 +85,7 @@ public final class Grade {
    * The lab tests of {@code parts} (and named in {@code names}), in the registry's order: part by
    * part as {@link Registry} lists them, and within a class in the tests' {@code @Order}.
    */
-  static List<TestIdentifier> discover(List<String> parts, List<String> names) {
+  public static List<TestIdentifier> discover(List<String> parts, List<String> names) {
     // Only the classes of these parts: resolving every lab's classes costs a tenth of a second
     // of each run's start. The tag filter still decides (RegistryTest: each class is tagged).
     List<String> asked = parts.stream()
@@ -133,31 +133,24 @@ public final class Grade {
     return n.startsWith("test") ? n.substring(4) : n;
   }
 
-  static String nameOf(TestIdentifier id) {
+  public static String nameOf(TestIdentifier id) {
     return id.getDisplayName().replace("()", "");
-  }
-
-  /**
-   * The command that runs the single test {@code name} in a fresh JVM with this JVM's classpath
-   * (used by the repeat runner and by submission grading, which isolate every run).
-   */
-  static List<String> childCommand(List<String> jvmOptions, String name) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("grading.Grade");
-    cmd.add("--test");
-    cmd.add(name);
-    return cmd;
   }
 
   /** Runs the tests one by one, in order; returns their results. */
   static List<Result> run(List<TestIdentifier> tests, boolean failFast) {
+    return run(tests, failFast, new ResultListener() {});
+  }
+
+  /**
+   * Runs the tests one by one, in order, telling {@code watcher} when each starts and its result
+   * (a child JVM's verdict channel listens here); returns their results.
+   */
+  public static List<Result> run(
+      List<TestIdentifier> tests, boolean failFast, ResultListener watcher) {
     Launcher launcher = LauncherFactory.create();
     List<Result> results = new ArrayList<>();
-    Listener listener = new Listener(results);
+    Listener listener = new Listener(results, watcher);
     for (TestIdentifier t : tests) {
       launcher.execute(LauncherDiscoveryRequestBuilder.request()
           .selectors(selectUniqueId(t.getUniqueId()))
@@ -172,15 +165,18 @@ public final class Grade {
   /** Collects results and prints Go's {@code --- FAIL} line after a failed test. */
   private static final class Listener implements TestExecutionListener {
     private final List<Result> results;
+    private final ResultListener watcher;
     private long started;
 
-    Listener(List<Result> results) {
+    Listener(List<Result> results, ResultListener watcher) {
       this.results = results;
+      this.watcher = watcher;
     }
 
     @Override
     public void executionStarted(TestIdentifier id) {
       if (id.isTest()) {
+        watcher.started(nameOf(id));
         started = System.nanoTime();
       }
     }
@@ -197,23 +193,25 @@ public final class Grade {
       if (!passed) {
         System.out.printf("--- FAIL: %s (%.2fs)%n", name, seconds);
       }
-      results.add(new Result(name, partOf(name), passed, seconds, pointsOf(id), message));
+      Result r = new Result(name, partOf(name), passed, seconds, pointsOf(id), message);
+      results.add(r);
       System.out.flush();
+      watcher.finished(r);
     }
   }
 
-  static String describe(Throwable t) {
+  public static String describe(Throwable t) {
     if (t instanceof TestFailure) {
       return t.getMessage();
     }
     return t.toString();
   }
 
-  static String partOf(String testName) {
+  public static String partOf(String testName) {
     return testName.length() >= 2 ? testName.substring(testName.length() - 2) : "";
   }
 
-  static int pointsOf(TestIdentifier id) {
+  public static int pointsOf(TestIdentifier id) {
     return id.getSource()
         .filter(MethodSource.class::isInstance)
         .map(MethodSource.class::cast)
@@ -229,7 +227,7 @@ public final class Grade {
         .orElse(0);
   }
 
-  static void printSummary(List<Result> results, PrintStream out) {
+  public static void printSummary(List<Result> results, PrintStream out) {
     int width = Math.max(24, results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
     out.println();
     out.printf("%-" + width + "s  %-4s  %-6s  %7s  %6s%n", "test", "part", "result", "time",

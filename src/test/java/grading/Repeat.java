@@ -1,7 +1,15 @@
 package grading;
 
+import grading.child.ChildLauncher;
+import grading.child.ChildLimits;
+import grading.child.ChildRun;
+import grading.child.Judgement;
+import grading.child.ReferenceFilter;
+import grading.verdict.VerdictRecord;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -10,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +45,6 @@ public final class Repeat {
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private final ConcurrentLinkedQueue<Process> running = new ConcurrentLinkedQueue<>();
   private final long start = System.nanoTime();
   private final int total;
   private final boolean console = System.console() != null;
@@ -129,21 +135,21 @@ public final class Repeat {
     List<String> jvm = new ArrayList<>(jvmOptions);
     jvm.add("-Draftlab.artifacts=" + outDir);
     jvm.add("-Draftlab.artifactPrefix=" + test + "-" + n);
-    List<String> cmd = Grade.childCommand(jvm, test);
     long t0 = System.nanoTime();
     boolean ok;
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
-      running.add(p);
-      boolean finished = p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS);
-      if (!finished) {
-        p.destroyForcibly().waitFor();
-        Files.writeString(log, "\nrepeat: run killed after " + RUN_LIMIT_SECONDS + " s\n",
-            java.nio.file.StandardOpenOption.APPEND);
+    // The child reports through the signed verdict channel: its exit status and what it prints
+    // decide nothing. Its output may be long (-v), so the output limit is high here.
+    ChildLimits limits = ChildLimits.fromEnvironment();
+    limits = new ChildLimits(limits.heapMb(), limits.maxThreads(), 256 * 1024, RUN_LIMIT_SECONDS);
+    ChildLauncher launcher = new ChildLauncher(limits, null, ReferenceFilter.NONE);
+    try (PrintStream out = new PrintStream(Files.newOutputStream(log), true,
+        StandardCharsets.UTF_8)) {
+      ChildRun run = launcher.run(jvm, List.of("--test", test), out, RUN_LIMIT_SECONDS, 1);
+      Grade.Result r = Judgement.of(test, 0, run, limits);
+      ok = r.passed();
+      if (!ok && run.verdicts().of(test, VerdictRecord.Kind.FINISHED).isEmpty()) {
+        out.println("\nrepeat: " + r.message());
       }
-      running.remove(p);
-      ok = finished && p.exitValue() == 0;
     } catch (IOException | InterruptedException e) {
       ok = false;
     }
@@ -202,9 +208,7 @@ public final class Repeat {
     if (stopping.getAndSet(true)) {
       return; // normal exit
     }
-    for (Process p : running) {
-      p.destroyForcibly();
-    }
+    ChildLauncher.stopAll();
     System.out.println("\ninterrupted: stopping; the table counts the runs that finished");
     printTable();
   }

@@ -23,6 +23,9 @@
 #   --timeline      write a timeline (HTML) for passing tests too, not only for failed ones
 #   --fail-fast     stop at the first failed test
 #   --json FILE     also write the results as Gradescope's results.json
+#   --deterministic [--seed S] [--explore N]
+#                   experimental: run the tests under Fray, one thread at a time in virtual
+#                   time (tools/deterministic.sh; needs a JDK 25); never part of grading
 #   -h, --help      this text
 #
 # It prints what `go test` prints for each test, then a table of tests and points, and ends with
@@ -39,6 +42,17 @@ cd "$ROOT"
 absolute() { case "$1" in /*) echo "$1" ;; *) echo "$CALLER_PWD/$1" ;; esac; }
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+
+# Deterministic mode (experimental, never graded): the whole command line goes to
+# tools/deterministic.sh, which runs the tests under Fray (see the instructor guide).
+for a in "$@"; do
+  case "$a" in
+    --deterministic|--explore)
+      args=()
+      for b in "$@"; do [ "$b" = --deterministic ] || args+=("$b"); done
+      exec tools/deterministic.sh "${args[@]}" ;;
+  esac
+done
 
 tree=student
 submission=""

@@ -95,8 +95,10 @@ public final class Deterministic {
         ? explore(schedule, tests.get(0), base, explore, out, scheduler)
         : replay(schedule, tests, base, out, scheduler, quiet);
     System.out.flush();
-    // Exit at once: threads a student's Raft leaves running must not keep the JVM alive.
-    System.exit(ok ? 0 : 1);
+    System.err.flush();
+    // Exit at once: threads a student's Raft leaves running must not keep the JVM alive. halt,
+    // not exit: Fray's agent rewrites System.exit in application code, and the status was lost.
+    Runtime.getRuntime().halt(ok ? 0 : 1);
   }
 
   /** Runs each test once under {@code seed}; prints its event log (or its digest). */
@@ -207,6 +209,6 @@ public final class Deterministic {
 
   private static void usage(String problem) {
     System.err.println("deterministic: " + problem);
-    System.exit(2);
+    Runtime.getRuntime().halt(2);
   }
 }

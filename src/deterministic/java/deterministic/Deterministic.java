@@ -1,0 +1,214 @@
+package deterministic;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Deterministic mode (experimental): runs lab tests under Fray, one thread at a time, in virtual
+ * time, so that a seed fixes everything that can differ between two runs, thread timing
+ * included. The same seed gives the same run: the same output and the same event log, line for
+ * line. Never part of grading.
+ *
+ * <pre>
+ * deterministic.Deterministic [options] [PART ...]
+ *   --seed S        replay: run each selected test once under seed S (default: a random seed,
+ *                   printed). With --explore: the seed the schedules' seeds are drawn from.
+ *   --explore N     explore: run the one selected test under N schedules, each with its own
+ *                   seed, and stop at the first failure, printing the seed that replays it
+ *   -t, --test NAME only this test (testReElection3A, TestReElection3A or ReElection3A)
+ *   --scheduler S   pos (default), random or pct: how Fray picks the next thread
+ *   --time-step NS  nanoseconds the virtual clock advances on each read (default 1000;
+ *                   Fray's own default)
+ *   --quiet         do not print the event log of a replay (its digest and file are printed)
+ *   --out DIR       where the event logs go (default target/deterministic/logs)
+ * </pre>
+ *
+ * <p>Launch it with Fray's instrumented JDK, its agent and its native library, and the test
+ * classpath of the {@code deterministic} Maven profile: {@code tools/deterministic.sh} does all of
+ * that (and {@code ./grade.sh --deterministic} calls it). Every folder on the classpath (the code
+ * under test, the tester, the tests) is loaded afresh for each schedule; jars are shared.
+ *
+ * <p>Exit status: 0 if every run passed, 1 if one failed, 2 for a usage error.
+ */
+public final class Deterministic {
+  private Deterministic() {}
+
+  public static void main(String[] argv) throws IOException {
+    Long seed = null;
+    int explore = 0;
+    List<String> names = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    String scheduler = "pos";
+    long timeStep = 1_000;
+    boolean quiet = false;
+    Path out = Path.of("target", "deterministic", "logs");
+    for (int i = 0; i < argv.length; i++) {
+      switch (argv[i]) {
+        case "--seed" -> seed = Long.parseLong(argv[++i]);
+        case "--explore" -> explore = Integer.parseInt(argv[++i]);
+        case "-t", "--test" -> names.add(argv[++i]);
+        case "--scheduler" -> scheduler = argv[++i];
+        case "--time-step" -> timeStep = Long.parseLong(argv[++i]);
+        case "--quiet" -> quiet = true;
+        case "--out" -> out = Path.of(argv[++i]);
+        default -> {
+          if (argv[i].startsWith("-")) {
+            usage("unknown option " + argv[i]);
+          }
+          parts.add(argv[i].toUpperCase(Locale.ROOT));
+        }
+      }
+    }
+    if (!List.of("pos", "random", "pct").contains(scheduler)) {
+      usage("unknown scheduler " + scheduler + " (pos, random, pct)");
+    }
+    List<String[]> tests = discover(parts, names);
+    if (tests.isEmpty()) {
+      usage("no test matches " + (names.isEmpty() ? parts : names));
+    }
+    if (explore > 0 && tests.size() != 1) {
+      usage("--explore needs exactly one test (-t NAME); " + tests.size() + " are selected");
+    }
+    VirtualClock.install();
+    Schedule schedule = new Schedule(foldersOnClasspath(), scheduler, timeStep,
+        out.resolve("fray"));
+    long base = seed != null ? seed : new SecureRandom().nextLong() >>> 2;
+    boolean ok = explore > 0
+        ? explore(schedule, tests.get(0), base, explore, out, scheduler)
+        : replay(schedule, tests, base, out, scheduler, quiet);
+    System.out.flush();
+    System.err.flush();
+    // Exit at once: threads a student's Raft leaves running must not keep the JVM alive. halt,
+    // not exit: Fray's agent rewrites System.exit in application code, and the status was lost.
+    Runtime.getRuntime().halt(ok ? 0 : 1);
+  }
+
+  /** Runs each test once under {@code seed}; prints its event log (or its digest). */
+  private static boolean replay(Schedule schedule, List<String[]> tests, long seed, Path out,
+      String scheduler, boolean quiet) throws IOException {
+    boolean allPassed = true;
+    for (String[] t : tests) {
+      Path log = out.resolve(t[1] + "-" + seed + ".log");
+      System.out.printf("deterministic: %s, seed %d, scheduler %s%n", t[1], seed, scheduler);
+      Schedule.Outcome o = schedule.run(seed, t[0], t[1], log);
+      allPassed &= o.passed();
+      if (!quiet && Files.exists(log)) {
+        System.out.print(Files.readString(log));
+      }
+      System.out.printf("deterministic: %s %s; event log: %s (sha-256 %s)%n", t[1],
+          o.passed() ? "passed" : "failed: " + o.describe(), log, digest(log));
+    }
+    return allPassed;
+  }
+
+  /**
+   * Runs one test under up to {@code n} schedules, each seeded by the next number drawn from
+   * {@code base}; stops at the first failure and prints how to replay it.
+   */
+  private static boolean explore(Schedule schedule, String[] t, long base, int n, Path out,
+      String scheduler) {
+    SplittableRandom seeds = new SplittableRandom(base);
+    System.out.printf("deterministic: exploring %s under %d schedules (scheduler %s, seeds drawn"
+        + " from %d)%n", t[1], n, scheduler, base);
+    long started = System.nanoTime();
+    for (int i = 1; i <= n; i++) {
+      long seed = seeds.nextLong() >>> 2;
+      Path log = out.resolve(t[1] + "-" + seed + ".log");
+      System.out.printf("deterministic: schedule %d of %d, seed %d%n", i, n, seed);
+      Schedule.Outcome o = schedule.run(seed, t[0], t[1], log);
+      if (!o.passed()) {
+        System.out.printf("deterministic: schedule %d of %d failed: %s%n", i, n, o.describe());
+        System.out.printf("deterministic: replay it with: ./grade.sh --deterministic --seed %d"
+            + "%s -t %s%n", seed, "pos".equals(scheduler) ? "" : " --scheduler " + scheduler,
+            t[1]);
+        System.out.printf("deterministic: its event log: %s%n", log);
+        return false;
+      }
+    }
+    System.out.printf("deterministic: all %d schedules passed (%.1f s)%n", n,
+        (System.nanoTime() - started) / 1e9);
+    return true;
+  }
+
+  /** The lab tests of {@code parts} (all parts if none), named in {@code names} if any. */
+  static List<String[]> discover(List<String> parts, List<String> names) {
+    List<String> tags = parts.isEmpty()
+        ? List.of("3A", "3B", "3C", "3D", "4A", "4B", "4C") : parts;
+    TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectPackage("raft"), selectPackage("kvraft"))
+        .filters(TagFilter.includeTags(tags))
+        .build());
+    List<String[]> out = new ArrayList<>();
+    for (TestIdentifier root : plan.getRoots()) {
+      collect(plan, root, names, out);
+    }
+    return out;
+  }
+
+  private static void collect(TestPlan plan, TestIdentifier id, List<String> names,
+      List<String[]> out) {
+    if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource ms
+        && (names.isEmpty() || names.stream().anyMatch(n -> sameTest(n, ms.getMethodName())))) {
+      out.add(new String[] {ms.getClassName(), ms.getMethodName()});
+    }
+    for (TestIdentifier child : plan.getChildren(id)) {
+      collect(plan, child, names, out);
+    }
+  }
+
+  /** testReElection3A, TestReElection3A and ReElection3A all name one test. */
+  private static boolean sameTest(String name, String method) {
+    return canonical(name).equals(canonical(method));
+  }
+
+  private static String canonical(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.startsWith("test") ? n.substring(4) : n;
+  }
+
+  private static List<Path> foldersOnClasspath() {
+    List<Path> dirs = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (Files.isDirectory(p)) {
+        dirs.add(p.toAbsolutePath());
+      }
+    }
+    return dirs;
+  }
+
+  private static String digest(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return "none";
+    }
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void usage(String problem) {
+    System.err.println("deterministic: " + problem);
+    Runtime.getRuntime().halt(2);
+  }
+}

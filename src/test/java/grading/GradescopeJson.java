@@ -1,8 +1,12 @@
 package grading;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import grading.scan.Flag;
 import grading.scan.SubmissionScan;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,8 +15,7 @@ import java.util.Map;
  * {@code seconds}, {@code message}) for tools that read the results (the batch grader, the variant
  * check), so none of them parses {@code output}. A graded submission adds the integrity scan as an
  * entry worth no points that only instructors see ({@code "visibility": "hidden"}), and the
- * tests' printed output, already cut to size. Written without a JSON library; strings are escaped
- * per RFC 8259.
+ * tests' printed output, already cut to size. Written with Gson, as the tools that read it do.
  */
 public final class GradescopeJson {
   /** The name of the scan's entry. */
@@ -29,19 +32,21 @@ public final class GradescopeJson {
    * The results of a graded submission: {@code outputs} maps a test to what it printed; with
    * {@code zeroIfFlagged}, a flagged {@code scan} makes every score 0.
    */
-  public static String of(List<Grade.Result> results, Map<String, String> outputs,
-      SubmissionScan scan, boolean zeroIfFlagged) {
+  public static String of(
+      List<Grade.Result> results,
+      Map<String, String> outputs,
+      SubmissionScan scan,
+      boolean zeroIfFlagged) {
     boolean zero = zeroIfFlagged && scan != null && scan.flagged();
-    StringBuilder sb = new StringBuilder();
+    JsonArray tests = new JsonArray();
     int total = 0;
-    sb.append("{\n  \"tests\": [\n");
-    for (int i = 0; i < results.size(); i++) {
-      Grade.Result r = results.get(i);
+    for (Grade.Result r : results) {
       int score = r.passed() && !zero ? r.points() : 0;
       total += score;
-      String output = r.passed()
-          ? String.format("Passed in %.1fs", r.seconds())
-          : String.format("Failed after %.1fs: %s", r.seconds(), r.message());
+      String output =
+          r.passed()
+              ? String.format(Locale.ROOT, "Passed in %.1fs", r.seconds())
+              : String.format(Locale.ROOT, "Failed after %.1fs: %s", r.seconds(), r.message());
       if (zero) {
         output = "Score 0: the integrity scan flagged this submission.\n" + output;
       }
@@ -49,62 +54,65 @@ public final class GradescopeJson {
       if (printed != null && !printed.isEmpty()) {
         output += "\n\n" + printed;
       }
-      sb.append("    {\"name\": ").append(quote(r.name()))
-          .append(", \"number\": ").append(quote(r.part()))
-          .append(", \"score\": ").append(score)
-          .append(", \"max_score\": ").append(r.points())
-          .append(", \"status\": ").append(quote(r.passed() && !zero ? "passed" : "failed"))
-          .append(", \"output\": ").append(quote(output))
-          .append(", \"extra_data\": {\"passed\": ").append(r.passed())
-          .append(", \"seconds\": ").append(String.format("%.2f", r.seconds()))
-          .append(", \"message\": ").append(quote(r.message())).append("}}")
-          .append(i + 1 < results.size() || scan != null ? ",\n" : "\n");
+      JsonObject test = new JsonObject();
+      test.addProperty("name", r.name());
+      test.addProperty("number", r.part());
+      test.addProperty("score", score);
+      test.addProperty("max_score", r.points());
+      test.addProperty("status", r.passed() && !zero ? "passed" : "failed");
+      test.addProperty("output", wellFormed(output));
+      JsonObject extra = new JsonObject();
+      extra.addProperty("passed", r.passed());
+      extra.addProperty("seconds", Math.round(r.seconds() * 100) / 100.0);
+      extra.addProperty("message", wellFormed(r.message()));
+      test.add("extra_data", extra);
+      tests.add(test);
     }
     if (scan != null) {
-      sb.append("    {\"name\": ").append(quote(SCAN_ENTRY))
-          .append(", \"score\": 0, \"max_score\": 0")
-          .append(", \"status\": ").append(quote(scan.flagged() ? "failed" : "passed"))
-          .append(", \"visibility\": \"hidden\"")
-          .append(", \"output\": ").append(quote(scan.describe()))
-          .append(", \"extra_data\": {\"flags\": [");
-      List<Flag> flags = scan.flags();
-      for (int i = 0; i < flags.size(); i++) {
-        sb.append(i > 0 ? ", " : "").append(quote(flags.get(i).toString()));
+      JsonObject entry = new JsonObject();
+      entry.addProperty("name", SCAN_ENTRY);
+      entry.addProperty("score", 0);
+      entry.addProperty("max_score", 0);
+      entry.addProperty("status", scan.flagged() ? "failed" : "passed");
+      entry.addProperty("visibility", "hidden");
+      entry.addProperty("output", scan.describe());
+      JsonObject extra = new JsonObject();
+      JsonArray flags = new JsonArray();
+      for (Flag f : scan.flags()) {
+        flags.add(f.toString());
       }
-      sb.append("], \"zero_if_flagged\": ").append(zeroIfFlagged).append("}}\n");
+      extra.add("flags", flags);
+      extra.addProperty("zero_if_flagged", zeroIfFlagged);
+      entry.add("extra_data", extra);
+      tests.add(entry);
     }
-    sb.append("  ],\n  \"score\": ").append(total).append("\n}\n");
-    return sb.toString();
+    JsonObject root = new JsonObject();
+    root.add("tests", tests);
+    root.addProperty("score", total);
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)
+        + "\n";
   }
 
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
+  /**
+   * The text with every lone surrogate (from output cut in the middle of a character, or hostile
+   * output) replaced by U+FFFD, so that the file is well-formed UTF-8.
+   */
+  static String wellFormed(String s) {
+    StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
+      boolean lone =
+          Character.isHighSurrogate(c)
+              ? !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+              : Character.isLowSurrogate(c)
+                  && !(i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+      if (lone && sb == null) {
+        sb = new StringBuilder(s.substring(0, i));
+      }
+      if (sb != null) {
+        sb.append(lone ? '\uFFFD' : c);
       }
     }
-    return sb.append('"').toString();
-  }
-
-  /** A lone surrogate (from cut or hostile output) is written escaped, so the file stays UTF-8. */
-  private static boolean validSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    return sb == null ? s : sb.toString();
   }
 }

@@ -49,7 +49,9 @@ class GradescopeJsonTest {
   }
 
   @Test
-  void loneSurrogatesAreEscaped() {
-    assertEquals("\"a\\ud800b\"", GradescopeJson.quote("a\ud800b"));
+  void loneSurrogatesAreReplacedSoTheFileIsWellFormedUtf8() {
+    assertEquals("a\uFFFDb", GradescopeJson.wellFormed("a\ud800b"));
+    assertEquals("a\uD83D\uDE00b", GradescopeJson.wellFormed("a\uD83D\uDE00b"));
+    assertEquals("\uFFFDa", GradescopeJson.wellFormed("\uDE00a"));
   }
 }

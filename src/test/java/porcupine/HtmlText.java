@@ -1,9 +1,11 @@
 package porcupine;
 
+import com.google.gson.Gson;
 import java.util.regex.Pattern;
 
 /**
- * Escaping for the visualizer page. Everything a model or a tester describes is untrusted text as
+ * Escaping for the visualizer page (HTML text itself is escaped with commons-text's {@code
+ * escapeHtml4}). Everything a model or a tester describes is untrusted text as
  * far as the page is concerned: a value like {@code </script>} must show up as text, not end the
  * script.
  */
@@ -12,31 +14,18 @@ final class HtmlText {
   private static final Pattern SAFE_COLOR =
       Pattern.compile("#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{1,30}");
 
+  private static final Gson GSON = new Gson();
+
   private HtmlText() {}
 
 
-  /** A JSON string literal that is also safe inside a {@code <script>} element. */
+  /**
+   * A JSON string literal that is also safe inside a {@code <script>} element: Gson escapes
+   * {@code <}, {@code >}, {@code &}, {@code '} and {@code =} by default, so no {@code </script>} or
+   * {@code <!--} can appear in the page.
+   */
   static String json(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          // <, > and & as escapes, so no "</script>" or "<!--" can appear in the page.
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return GSON.toJson(s);
   }
 
   /** The colour if it is a plain hex colour or colour name, else the fallback. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that the untouched student skeleton fails cleanly, with the tests' own messages, and
 # quickly (no hang, no stack trace of the tester):
-#   - `./grade.sh 3A`: 4 of 4 fail with Go's "expected one leader, got none" within 60 s;
+#   - `./grade.sh 3A`: 6 of 6 fail with Go's "expected one leader, got none" within 60 s;
 #   - `./grade.sh 4B`: 13 of 13 fail, each saying what the skeleton's clerk did wrong, within 60 s;
 #   - `./grade.sh -t testBasic4A 4A`: fails with "no server completed submit(Inc) ..." within 60 s.
 # Run by `make test`, on this tree and on the student handout.
@@ -37,6 +37,6 @@ check() {
     "cleanly in ${elapsed}s)"
 }
 
-check "Lab 3A" 4 'expected one leader, got none$' 3A
+check "Lab 3A" 6 'expected one leader, got none$' 3A
 check "Lab 4B" 13 '(Clerk\.(get|put)\(.*\) returned Err|Put err Err)' 4B
 check "Lab 4A" 1 'no server completed submit\(Inc\) within 10 s' -t testBasic4A 4A

@@ -565,8 +565,8 @@ class RaftTest3B {
       if (cmd instanceof Integer v && v / 100 == 2) {
         throw ts.fatalf("index %d holds %s, an entry of the old leader that was never committed:"
             + " a follower may commit only up to the last entry the leader's request covered,"
-            + " min(leaderCommit, index of last new entry), not up to the end of its own log", index,
-            cmd);
+            + " min(leaderCommit, index of last new entry), not up to the end of its own log",
+            index, cmd);
       }
     }
 

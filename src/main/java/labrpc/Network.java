@@ -38,6 +38,10 @@ import labgob.LabGobException;
  *       200–2199 ms late, whatever the reliability.
  *   <li>End disabled or unconnected, or server deleted: false after 0–99 ms, or 0–6999 ms with
  *       long delays (the Raft tester turns them on, so a leader must not wait for its RPCs).
+ *   <li>End whose replies are held ({@link #holdReplies}, a raftlab addition that Go lacks): the
+ *       handler runs as usual, but the reply waits, however long, until the tester releases the
+ *       end; then it is delivered, even if the end has been disabled meanwhile (it was already
+ *       on the wire). Tests use it to deliver replies from an earlier term on purpose.
  * </ul>
  *
  * <p>Counting, as in Go: {@link #getTotalCount()} counts every call; {@link #getCount(String)} the
@@ -65,6 +69,8 @@ public final class Network {
   private final Map<String, Boolean> enabled = new HashMap<>();
   private final Map<String, String> connections = new HashMap<>();
   private final Map<String, Server> servers = new HashMap<>();
+  /** Ends whose replies wait for {@link #holdReplies}(end, false); waiters wait on the set. */
+  private final Set<String> heldEnds = ConcurrentHashMap.newKeySet();
 
   private final AtomicInteger totalCount = new AtomicInteger();
   private final AtomicLong totalBytes = new AtomicLong();
@@ -165,6 +171,41 @@ public final class Network {
     }
   }
 
+  /**
+   * Holds back (or, with {@code yes} false, releases) the replies of calls made through {@code
+   * endName}: requests still reach the server and its handler runs, but each reply waits until
+   * the end is released, then is delivered whatever the end's state by then. A raftlab addition
+   * for tests that need replies to arrive late on purpose (Go relies on long reordering).
+   */
+  public void holdReplies(String endName, boolean yes) {
+    synchronized (heldEnds) {
+      if (yes) {
+        heldEnds.add(endName);
+      } else {
+        heldEnds.remove(endName);
+        heldEnds.notifyAll();
+      }
+    }
+  }
+
+  /** Waits while {@code endName}'s replies are held; false if the network closed meanwhile. */
+  private boolean awaitRelease(String endName) {
+    if (!heldEnds.contains(endName)) {
+      return !closed;
+    }
+    synchronized (heldEnds) {
+      while (heldEnds.contains(endName) && !closed) {
+        try {
+          heldEnds.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return !closed;
+  }
+
   // ---- counters ----------------------------------------------------------------------------
 
   /** RPCs that reached the server {@code serverName}; 0 if there is none. */
@@ -190,6 +231,9 @@ public final class Network {
   public void cleanup() {
     closed = true;
     wakeWaiters();
+    synchronized (heldEnds) {
+      heldEnds.notifyAll();
+    }
     for (Thread t : sleepers) {
       LockSupport.unpark(t);
     }
@@ -243,6 +287,9 @@ public final class Network {
     }
     if (!isReliable && rand.nextInt(1000) < 100) {
       return false; // drop the reply; the handler's effects remain
+    }
+    if (!awaitRelease(endName)) {
+      return false;
     }
     if (isLongReordering && rand.nextInt(900) < 600) {
       int ms = 200 + rand.nextInt(1 + rand.nextInt(2000));

@@ -122,6 +122,27 @@ class NetworkBehaviourTest {
   }
 
   /**
+   * A held end (a raftlab addition): the handler runs at once, the reply waits until the end is
+   * released, and is delivered even though the end was disabled meanwhile.
+   */
+  @Test
+  void heldRepliesArriveOnRelease() throws Exception {
+    ClientEnd e = ends(1, true).get(0);
+    rn.holdReplies("e0", true);
+    java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread t = new Thread(() -> ok.set(e.call("JunkServer.handler2", 7, new StringReply())));
+    t.start();
+    t.join(500);
+    assertTrue(t.isAlive(), "the reply of a held end must wait for the release");
+    assertEquals(1, rn.getCount("s"), "the request must reach the server while the end is held");
+    rn.enable("e0", false);
+    rn.holdReplies("e0", false);
+    t.join(2000);
+    assertFalse(t.isAlive(), "the reply must arrive once the end is released");
+    assertTrue(ok.get(), "a held reply is delivered even if the end was disabled meanwhile");
+  }
+
+  /**
    * A pending delay costs no thread of the network: 2,000 calls waiting out long delays (or long
    * reordering) need no more labrpc threads than a few handler threads.
    */

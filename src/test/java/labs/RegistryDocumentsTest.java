@@ -35,13 +35,13 @@ class RegistryDocumentsTest {
     Path doc = dir.resolve("guide.md");
     String good = RegistryDocuments.pointsTable("part", "what", "tests", "points");
     Files.writeString(doc, "intro\n<!-- registry:points-table -->\n"
-        + good.replace("| 4 | 20 |", "| 4 | 15 |") + "<!-- /registry:points-table -->\nend\n");
+        + good.replace("| 6 | 30 |", "| 6 | 15 |") + "<!-- /registry:points-table -->\nend\n");
     GeneratedSections sections = RegistryDocuments.sections();
 
     // Check: the drift is found, and writing restores the registry's numbers.
     assertEquals(1, sections.check(doc).size());
     assertTrue(sections.write(doc));
-    assertTrue(Files.readString(doc).contains("| 3A | leader election | 4 | 20 |"));
+    assertTrue(Files.readString(doc).contains("| 3A | leader election | 6 | 30 |"));
     assertFalse(sections.write(doc));
     assertTrue(Files.readString(doc).startsWith("intro\n") && Files.readString(doc).endsWith("end\n"));
   }

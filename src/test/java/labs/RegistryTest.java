@@ -82,8 +82,8 @@ class RegistryTest {
   @Test
   void pointsAreTheSumOfTheTestsPoints() {
     Part p3a = Registry.part("3A").orElseThrow();
-    assertEquals(4, p3a.tests().size());
+    assertEquals(6, p3a.tests().size());
     assertEquals("testInitialElection3A", p3a.tests().get(0).method());
-    assertEquals(20, p3a.points());
+    assertEquals(30, p3a.points());
   }
 }

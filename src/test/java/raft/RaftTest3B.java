@@ -506,6 +506,75 @@ class RaftTest3B {
     }
   }
 
+  /**
+   * A follower commits only entries that the leader's request vouched for (Figure 2,
+   * AppendEntries receiver rule 5: commitIndex = min(leaderCommit, index of the last new entry);
+   * section 5.3), a raftlab addition. A follower whose log matches the leader's at prevLogIndex
+   * may still hold stale entries after it, from an old term, that the request does not cover: if
+   * it commits up to the end of its own log, it applies entries that were never committed (the
+   * "last new entry" pitfall of the Students' Guide). Here a cut-off leader appends three entries
+   * nobody else gets, the two others commit three different ones at the same indexes in a later
+   * term, and the old leader comes back while the new leader's commit index is past its stale
+   * entries. It must replace them, not apply them. (Go's tests reach this only by chance; with a
+   * leader whose heartbeats carry no entries, it happens here every time.)
+   */
+  @Test
+  @Order(11)
+  @Points(5)
+  void testFollowerCommitsOnlyVouched3B() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): a follower commits only what the leader vouched for (raftlab)");
+
+    ts.one(101, servers, true);
+
+    // The leader is cut off and appends three entries that nobody else gets: its stale entries.
+    int old = -1;
+    for (int attempt = 0; attempt < 5 && old == -1; attempt++) {
+      int leader = ts.checkOneLeader();
+      ts.g.disconnectAll(leader);
+      if (ts.raft(leader).start(201).isLeader()) {
+        old = leader;
+      } else {
+        ts.g.connectOne(leader); // it lost its leadership just now; pick the next leader
+      }
+    }
+    if (old == -1) {
+      throw ts.fatalf("no leader accepted start() right after being found as the leader");
+    }
+    ts.raft(old).start(202);
+    ts.raft(old).start(203);
+
+    // The other two elect a leader of a later term and commit three entries of their own at the
+    // same indexes: its commit index is now past the old leader's stale entries.
+    ts.one(301, servers - 1, true);
+    ts.one(302, servers - 1, true);
+    int last = ts.one(303, servers - 1, true);
+
+    // The old leader comes back, first able to receive only: it hears the new leader (whose
+    // requests may start before its stale entries) before it can disturb anyone with its old
+    // term. It must not apply 201, 202 or 203; the applier reports an apply error if it does.
+    for (int s = 0; s < servers; s++) {
+      if (s != old) {
+        ts.g.connectLink(s, old);
+      }
+    }
+    ts.sleep(RAFT_ELECTION_TIMEOUT);
+    for (int index = 2; index <= last; index++) {
+      Object cmd = ts.nCommitted(index).cmd();
+      if (cmd instanceof Integer v && v / 100 == 2) {
+        throw ts.fatalf("index %d holds %s, an entry of the old leader that was never committed:"
+            + " a follower may commit only up to the last entry the leader's request covered,"
+            + " min(leaderCommit, index of last new entry), not up to the end of its own log",
+            index, cmd);
+      }
+    }
+
+    // All together again, everyone agrees.
+    ts.g.connectAll();
+    ts.one(401, servers, true);
+  }
+
   private static int rpcs(RaftTester ts, int servers) {
     int n = 0;
     for (int j = 0; j < servers; j++) {

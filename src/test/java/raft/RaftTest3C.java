@@ -478,4 +478,104 @@ class RaftTest3C {
     ts.g.connectAll();
     ts.one(105, servers, true);
   }
+
+  /**
+   * A leader ignores replies to AppendEntries it sent in an earlier term (Figure 2: matchIndex
+   * is reinitialized after each election; section 5.3 and 5.4.2), a raftlab addition. Replies
+   * can arrive arbitrarily late; one from a term in which this server was leader before says
+   * how far the follower matched the log it had then, not the log it has now. Here leader A's
+   * replies from follower P are held back by the network while A is cut off with P in term t1
+   * and appends 201-203; then A rejoins the others, whose leader C (term t2) replaces A's
+   * entries with 301 and 302; A is elected again (its log is the only one holding 302) and
+   * appends 401 at an index P's held replies cover, which only A and D hold. When the held
+   * replies arrive, a leader that counts them sees three copies of 401 and commits it: Go's
+   * tests reach this only by chance, with long reordering.
+   */
+  @Test
+  @Order(10)
+  @Points(5)
+  void testOldTermRepliesIgnored3C() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): replies from an earlier term are ignored (raftlab)");
+
+    ts.one(101, servers, true);
+
+    // Term t1: leader A is cut off with P alone; P's replies to A are held back. A appends three
+    // entries (indexes 2-4); P stores them and acknowledges, but A hears nothing (and could not
+    // commit them anyway).
+    int a = -1;
+    int p = -1;
+    int t1 = -1;
+    int[] cde = null;
+    for (int attempt = 0; attempt < 5 && a == -1; attempt++) {
+      int leader = ts.checkOneLeader();
+      int t = ts.raft(leader).getState().term();
+      int follower = (leader + 1) % servers;
+      int[] rest = {(leader + 2) % servers, (leader + 3) % servers, (leader + 4) % servers};
+      ts.g.partition(new int[] {leader, follower}, rest);
+      ts.g.holdReplies(leader, follower, true);
+      if (ts.raft(leader).start(201).isLeader()) {
+        a = leader;
+        p = follower;
+        t1 = t;
+        cde = rest;
+      } else {
+        ts.g.holdReplies(leader, follower, false); // it lost its leadership just now
+        ts.g.connectAll();
+      }
+    }
+    if (a == -1) {
+      throw ts.fatalf("no leader accepted start() right after being found as the leader");
+    }
+    ts.raft(a).start(202);
+    ts.raft(a).start(203);
+    ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
+
+    // Term t2: the other three elect C and commit 301, at the index of 201.
+    int i301 = ts.oneAmong(cde, 301, 3);
+    int c = ts.checkLeaderAmong(cde, t1);
+    int t2 = ts.raft(c).getState().term();
+
+    // A rejoins them (P stays alone): C's requests replace A's entries with 301.
+    int[] acde = {a, cde[0], cde[1], cde[2]};
+    ts.g.partition(acde, new int[] {p});
+    ts.waitCommitted(i301, 4, -1);
+
+    // C appends 302 and sends it to A only, then is cut off: A's log is now the most up to date
+    // of the three left, so only A can win the next election.
+    int[] de = java.util.Arrays.stream(cde).filter(x -> x != c).toArray();
+    ts.g.disconnectLink(c, de[0]);
+    ts.g.disconnectLink(c, de[1]);
+    boolean steered = ts.raft(c).start(302).isLeader();
+    ts.sleep(RAFT_ELECTION_TIMEOUT / 4);
+    ts.g.disconnectAll(c);
+    int leader = ts.checkLeaderAmong(new int[] {a, de[0], de[1]}, t2);
+    steered = steered && leader == a;
+    ts.events().tester(steered ? "A leads again" : "the scenario went another way: A lost");
+
+    // A, leader again in a later term, is left with D only (E, C and P on the other side), and
+    // appends 401 at index 4 (after 101, 301, 302), which P's held replies cover. Only A and D
+    // hold 401, two of five: it must not be committed. Then the held replies from term t1 arrive.
+    int d = de[0];
+    ts.g.partition(new int[] {a, d}, new int[] {c, de[1], p});
+    raftapi.Raft.StartResult r401 = ts.raft(a).start(401);
+    steered = steered && r401.isLeader();
+    ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
+    ts.g.holdReplies(a, p, false);
+    ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
+    if (steered) {
+      RaftTester.Committed c401 = ts.nCommitted(r401.index());
+      if (c401.count() > 0 && Integer.valueOf(401).equals(c401.cmd())) {
+        throw ts.fatalf("index %d (401) was committed though only servers %d and %d hold it:"
+            + " leader %d counted replies to AppendEntries it sent as leader of term %d; a"
+            + " leader must ignore replies to requests from an earlier term", r401.index(), a,
+            d, a, t1);
+      }
+    }
+
+    // All together again, everyone agrees.
+    ts.g.connectAll();
+    ts.one(501, servers, true);
+  }
 }

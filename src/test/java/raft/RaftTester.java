@@ -317,6 +317,45 @@ public class RaftTester extends Config {
   }
 
   /**
+   * {@link #one(Object, int, boolean)} with retry, submitting only to the servers of {@code
+   * group} (a raftlab checker for tests that partition the peers: a stale leader cut off on the
+   * other side would accept the command too, but could never commit it). Returns the index.
+   */
+  int oneAmong(int[] group, Object cmd, int expectedServers) {
+    events().tester("checking agreement of " + abbreviate(cmd) + " by at least "
+        + expectedServers + " servers, submitted to " + java.util.Arrays.toString(group));
+    long t0 = System.nanoTime();
+    while (System.nanoTime() - t0 < 10_000_000_000L && !checkFinished()) {
+      int index = -1;
+      for (int s : group) {
+        raftapi.Raft rf = raft(s);
+        if (rf != null) {
+          raftapi.Raft.StartResult r = rf.start(cmd);
+          if (r.isLeader()) {
+            index = r.index();
+            break;
+          }
+        }
+      }
+      if (index != -1) {
+        long t1 = System.nanoTime();
+        while (System.nanoTime() - t1 < 2_000_000_000L) {
+          Committed c = nCommitted(index);
+          if (c.count() >= expectedServers && Objects.equals(c.cmd(), cmd)) {
+            events().tester("agreement of " + abbreviate(cmd) + " reached at index " + index);
+            return index;
+          }
+          sleep(20);
+        }
+      } else {
+        sleep(50);
+      }
+    }
+    throw fatalf("one(%s) failed to reach agreement among servers %s", cmd,
+        java.util.Arrays.toString(group));
+  }
+
+  /**
    * Waits for at least {@code n} peers to apply {@code index}, but not forever (Go's wait).
    * Returns the command, or -1 if a peer's term went past {@code startTerm} (then nobody can be
    * sure the entry will commit).

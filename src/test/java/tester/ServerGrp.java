@@ -107,6 +107,46 @@ public final class ServerGrp {
     events.add(i, "disconnect", "disconnected from all");
   }
 
+  /**
+   * Cuts one direction of one link: server {@code from} can no longer reach server {@code to}
+   * (its requests are lost, and so are the replies to requests in flight), while {@code to} may
+   * still reach {@code from}. Both stay "connected" for the checkers. {@link #connectAll} (or
+   * {@link #connectLink}) repairs it. A raftlab addition, for asymmetric networks.
+   */
+  public void disconnectLink(int from, int to) {
+    Srv s;
+    synchronized (this) {
+      s = srvs[from];
+    }
+    net.enable(s.endNames[to], false);
+    events.add(from, "link", "cannot reach " + to);
+  }
+
+  /** Repairs what {@link #disconnectLink} cut: server {@code from} can reach {@code to} again. */
+  public void connectLink(int from, int to) {
+    Srv s;
+    synchronized (this) {
+      s = srvs[from];
+    }
+    net.enable(s.endNames[to], true);
+    events.add(from, "link", "can reach " + to);
+  }
+
+  /**
+   * Holds back (or releases) the replies to the calls server {@code from} makes to server {@code
+   * to}: the requests arrive and are handled, the replies wait until released, then arrive late,
+   * whatever the links are by then (see {@link Network#holdReplies}). A raftlab addition.
+   */
+  public void holdReplies(int from, int to, boolean yes) {
+    Srv s;
+    synchronized (this) {
+      s = srvs[from];
+    }
+    net.holdReplies(s.endNames[to], yes);
+    events.add(from, yes ? "hold" : "release",
+        (yes ? "replies from " : "delivers held replies from ") + to);
+  }
+
   public synchronized boolean isConnected(int i) {
     return connected[i];
   }

@@ -68,9 +68,9 @@ public final class HandoutFacts {
     return longConstant("grading.Isolated", "RUN_LIMIT_SECONDS");
   }
 
-  /** When grading kills a test's JVM, in seconds ({@code grading.Isolated}). */
+  /** When grading kills a test's JVM, in seconds ({@code grading.child.ChildLimits}). */
   static long testKillSeconds() {
-    return longConstant("grading.Isolated", "TEST_KILL_SECONDS");
+    return grading.child.ChildLimits.DEFAULT.killSeconds();
   }
 
   /** The longest a call to a disconnected peer takes to fail, in seconds ({@code labrpc}). */

@@ -13,6 +13,7 @@
 #   make gradescope  dist/gradescope-autograder.zip, the autograder for Gradescope (tested by
 #                make test)
 #   make red-team  grades the hostile submissions of tools/redteam: each must get 0 (make test)
+#   make format  format every Java file with google-java-format (make test checks it)
 #   make docs    regenerate the points tables, Classroom steps, the handouts' limits tables and
 #                per-part points lines from the registry and the tester's constants
 #   make check-locks  Error Prone's @GuardedBy lock-discipline check on your code (opt-in)
@@ -23,9 +24,10 @@ SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDI
 # Runs a main class of the tests, compiled against the reference solution.
 RUN_TESTS_JAVA = java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt)
 
-.PHONY: docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
+.PHONY: format docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
 
 test: solution-tree
+	$(MVN) -q spotless:check
 	$(MVN) $(SOLUTION) test
 	tools/check-skeleton.sh
 	tools/make-handout.sh
@@ -75,6 +77,10 @@ check-locks-solution: solution-tree
 	$(MVN) -q -P check-locks -Draftlab.src=$(CURDIR)/target/trees/solution \
 	  -Draftlab.build=$(CURDIR)/target/check-locks-solution compile
 	@echo "check-locks: the reference solution passes"
+
+# One formatter for the whole tree (google-java-format); make test checks it.
+format:
+	$(MVN) -q spotless:apply
 
 # Regenerates the parts of the handouts and of the Classroom workflow that repeat the registry of
 # labs and parts (src/test/java/labs/Registry.java); make test checks that they agree with it.

@@ -23,9 +23,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Deterministic mode (experimental): runs lab tests under Fray, one thread at a time, in virtual
- * time, so that a seed fixes everything that can differ between two runs, thread timing
- * included. The same seed gives the same run: the same output and the same event log, line for
- * line. Never part of grading.
+ * time, so that a seed fixes everything that can differ between two runs, thread timing included.
+ * The same seed gives the same run: the same output and the same event log, line for line. Never
+ * part of grading.
  *
  * <pre>
  * deterministic.Deterministic [options] [PART ...]
@@ -88,12 +88,13 @@ public final class Deterministic {
       usage("--explore needs exactly one test (-t NAME); " + tests.size() + " are selected");
     }
     VirtualClock.install();
-    Schedule schedule = new Schedule(foldersOnClasspath(), scheduler, timeStep,
-        out.resolve("fray"));
+    Schedule schedule =
+        new Schedule(foldersOnClasspath(), scheduler, timeStep, out.resolve("fray"));
     long base = seed != null ? seed : new SecureRandom().nextLong() >>> 2;
-    boolean ok = explore > 0
-        ? explore(schedule, tests.get(0), base, explore, out, scheduler)
-        : replay(schedule, tests, base, out, scheduler, quiet);
+    boolean ok =
+        explore > 0
+            ? explore(schedule, tests.get(0), base, explore, out, scheduler)
+            : replay(schedule, tests, base, out, scheduler, quiet);
     System.out.flush();
     System.err.flush();
     // Exit at once: threads a student's Raft leaves running must not keep the JVM alive. halt,
@@ -102,8 +103,9 @@ public final class Deterministic {
   }
 
   /** Runs each test once under {@code seed}; prints its event log (or its digest). */
-  private static boolean replay(Schedule schedule, List<String[]> tests, long seed, Path out,
-      String scheduler, boolean quiet) throws IOException {
+  private static boolean replay(
+      Schedule schedule, List<String[]> tests, long seed, Path out, String scheduler, boolean quiet)
+      throws IOException {
     boolean allPassed = true;
     for (String[] t : tests) {
       Path log = out.resolve(t[1] + "-" + seed + ".log");
@@ -113,21 +115,23 @@ public final class Deterministic {
       if (!quiet && Files.exists(log)) {
         System.out.print(Files.readString(log));
       }
-      System.out.printf("deterministic: %s %s; event log: %s (sha-256 %s)%n", t[1],
-          o.passed() ? "passed" : "failed: " + o.describe(), log, digest(log));
+      System.out.printf(
+          "deterministic: %s %s; event log: %s (sha-256 %s)%n",
+          t[1], o.passed() ? "passed" : "failed: " + o.describe(), log, digest(log));
     }
     return allPassed;
   }
 
   /**
-   * Runs one test under up to {@code n} schedules, each seeded by the next number drawn from
-   * {@code base}; stops at the first failure and prints how to replay it.
+   * Runs one test under up to {@code n} schedules, each seeded by the next number drawn from {@code
+   * base}; stops at the first failure and prints how to replay it.
    */
-  private static boolean explore(Schedule schedule, String[] t, long base, int n, Path out,
-      String scheduler) {
+  private static boolean explore(
+      Schedule schedule, String[] t, long base, int n, Path out, String scheduler) {
     SplittableRandom seeds = new SplittableRandom(base);
-    System.out.printf("deterministic: exploring %s under %d schedules (scheduler %s, seeds drawn"
-        + " from %d)%n", t[1], n, scheduler, base);
+    System.out.printf(
+        "deterministic: exploring %s under %d schedules (scheduler %s, seeds drawn" + " from %d)%n",
+        t[1], n, scheduler, base);
     long started = System.nanoTime();
     for (int i = 1; i <= n; i++) {
       long seed = seeds.nextLong() >>> 2;
@@ -136,26 +140,29 @@ public final class Deterministic {
       Schedule.Outcome o = schedule.run(seed, t[0], t[1], log);
       if (!o.passed()) {
         System.out.printf("deterministic: schedule %d of %d failed: %s%n", i, n, o.describe());
-        System.out.printf("deterministic: replay it with: ./grade.sh --deterministic --seed %d"
-            + "%s -t %s%n", seed, "pos".equals(scheduler) ? "" : " --scheduler " + scheduler,
-            t[1]);
+        System.out.printf(
+            "deterministic: replay it with: ./grade.sh --deterministic --seed %d" + "%s -t %s%n",
+            seed, "pos".equals(scheduler) ? "" : " --scheduler " + scheduler, t[1]);
         System.out.printf("deterministic: its event log: %s%n", log);
         return false;
       }
     }
-    System.out.printf("deterministic: all %d schedules passed (%.1f s)%n", n,
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "deterministic: all %d schedules passed (%.1f s)%n",
+        n, (System.nanoTime() - started) / 1e9);
     return true;
   }
 
   /** The lab tests of {@code parts} (all parts if none), named in {@code names} if any. */
   static List<String[]> discover(List<String> parts, List<String> names) {
-    List<String> tags = parts.isEmpty()
-        ? List.of("3A", "3B", "3C", "3D", "4A", "4B", "4C") : parts;
-    TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectPackage("raft"), selectPackage("kvraft"))
-        .filters(TagFilter.includeTags(tags))
-        .build());
+    List<String> tags = parts.isEmpty() ? List.of("3A", "3B", "3C", "3D", "4A", "4B", "4C") : parts;
+    TestPlan plan =
+        LauncherFactory.create()
+            .discover(
+                LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage("raft"), selectPackage("kvraft"))
+                    .filters(TagFilter.includeTags(tags))
+                    .build());
     List<String[]> out = new ArrayList<>();
     for (TestIdentifier root : plan.getRoots()) {
       collect(plan, root, names, out);
@@ -163,9 +170,10 @@ public final class Deterministic {
     return out;
   }
 
-  private static void collect(TestPlan plan, TestIdentifier id, List<String> names,
-      List<String[]> out) {
-    if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource ms
+  private static void collect(
+      TestPlan plan, TestIdentifier id, List<String> names, List<String[]> out) {
+    if (id.isTest()
+        && id.getSource().orElse(null) instanceof MethodSource ms
         && (names.isEmpty() || names.stream().anyMatch(n -> sameTest(n, ms.getMethodName())))) {
       out.add(new String[] {ms.getClassName(), ms.getMethodName()});
     }

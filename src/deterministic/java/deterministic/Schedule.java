@@ -27,27 +27,27 @@ import org.pastalab.fray.core.scheduler.Scheduler;
 
 /**
  * One run of one lab test under Fray, fixed by one seed. The seed drives all three sources of
- * choice in a run: the tester's and the network's random numbers ({@code raftlab.seed}), the
- * order in which Fray lets threads run (its scheduler's random numbers), and the
- * {@code ThreadLocalRandom} the peers draw their election timeouts from. Time is virtual, so
- * nothing else can differ: the same seed gives the same run, event for event.
+ * choice in a run: the tester's and the network's random numbers ({@code raftlab.seed}), the order
+ * in which Fray lets threads run (its scheduler's random numbers), and the {@code
+ * ThreadLocalRandom} the peers draw their election timeouts from. Time is virtual, so nothing else
+ * can differ: the same seed gives the same run, event for event.
  *
  * <p>Fray's settings, and why:
  *
  * <ul>
- *   <li>virtual time ({@code SystemTimeDelegateType.MOCK}): {@code System.nanoTime} and
- *       {@code currentTimeMillis} read Fray's clock, which advances by {@code timeStepNanos} per
- *       read, and jumps to the next deadline when every thread waits (a sleep, a timed park or
- *       await). A test that sleeps 5 s takes no 5 s of wall time;
+ *   <li>virtual time ({@code SystemTimeDelegateType.MOCK}): {@code System.nanoTime} and {@code
+ *       currentTimeMillis} read Fray's clock, which advances by {@code timeStepNanos} per read, and
+ *       jumps to the next deadline when every thread waits (a sleep, a timed park or await). A test
+ *       that sleeps 5 s takes no 5 s of wall time;
  *   <li>timed waits are kept ({@code ignoreTimedBlock} false): Fray's default wakes a sleeping
  *       thread at once, which would make every Raft timer fire immediately;
  *   <li>sleeps are not yields ({@code sleepAsYield} false), for the same reason;
  *   <li>no network delegate: labrpc is in-process, there are no sockets;
- *   <li>exceptions in other threads count ({@code ignoreUnhandledExceptions} false), as a Go
- *       panic would; Fray stops the schedule and reports it;
+ *   <li>exceptions in other threads count ({@code ignoreUnhandledExceptions} false), as a Go panic
+ *       would; Fray stops the schedule and reports it;
  *   <li>one iteration per {@link Configuration} ({@code isReplay} true, which also keeps Fray's
- *       progress screen quiet): exploration runs many of these, each with its own seed, so any
- *       one of them can be replayed alone.
+ *       progress screen quiet): exploration runs many of these, each with its own seed, so any one
+ *       of them can be replayed alone.
  * </ul>
  */
 final class Schedule {
@@ -96,44 +96,54 @@ final class Schedule {
   Outcome run(long seed, String className, String methodName, Path logFile) {
     System.setProperty("raftlab.seed", Long.toString(seed));
     AtomicReference<String> verdict = new AtomicReference<>();
-    LambdaExecutor body = new LambdaExecutor(() -> {
-      resetThreadLocalRandom(seed);
-      ClassLoader loader = new FrayClassLoader(classesUnderTest.toArray(new URL[0]),
-          Schedule.class.getClassLoader());
-      Thread.currentThread().setContextClassLoader(loader);
-      try {
-        verdict.set((String) loader.loadClass(TestBody.class.getName())
-            .getMethod("run", String.class, String.class, String.class)
-            .invoke(null, className, methodName, logFile.toString()));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot run " + className + "#" + methodName, e);
-      }
-      return Unit.INSTANCE;
-    });
-    Configuration config = new Configuration(
-        new ExecutionInfo(body, /* ignoreUnhandledExceptions */ false,
-            /* interleaveMemoryOps */ false, /* maxScheduledStep */ -1),
-        workDir,
-        /* iter */ 1,
-        /* timeout, s */ 24 * 3600,
-        schedulerFor(seed),
-        () -> randomness(seed),
-        /* fullSchedule */ false,
-        /* exploreMode */ false,
-        /* noExitWhenBugFound */ true,
-        /* isReplay */ true,
-        /* noFray */ false,
-        /* dummyRun */ false,
-        NetworkDelegateType.NONE,
-        SystemTimeDelegateType.MOCK,
-        timeStepNanos,
-        /* ignoreTimedBlock */ false,
-        /* sleepAsYield */ false,
-        /* resetClassLoader (ours is reset above) */ false,
-        /* redirectStdout */ false,
-        /* abortThreadExecutionAfterMainExit */ true,
-        /* resolveRacingOperationStackTraceHash */ false,
-        /* timelineCoverageType */ null);
+    LambdaExecutor body =
+        new LambdaExecutor(
+            () -> {
+              resetThreadLocalRandom(seed);
+              ClassLoader loader =
+                  new FrayClassLoader(
+                      classesUnderTest.toArray(new URL[0]), Schedule.class.getClassLoader());
+              Thread.currentThread().setContextClassLoader(loader);
+              try {
+                verdict.set(
+                    (String)
+                        loader
+                            .loadClass(TestBody.class.getName())
+                            .getMethod("run", String.class, String.class, String.class)
+                            .invoke(null, className, methodName, logFile.toString()));
+              } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot run " + className + "#" + methodName, e);
+              }
+              return Unit.INSTANCE;
+            });
+    Configuration config =
+        new Configuration(
+            new ExecutionInfo(
+                body, /* ignoreUnhandledExceptions */
+                false,
+                /* interleaveMemoryOps */ false, /* maxScheduledStep */
+                -1),
+            workDir,
+            /* iter */ 1,
+            /* timeout, s */ 24 * 3600,
+            schedulerFor(seed),
+            () -> randomness(seed),
+            /* fullSchedule */ false,
+            /* exploreMode */ false,
+            /* noExitWhenBugFound */ true,
+            /* isReplay */ true,
+            /* noFray */ false,
+            /* dummyRun */ false,
+            NetworkDelegateType.NONE,
+            SystemTimeDelegateType.MOCK,
+            timeStepNanos,
+            /* ignoreTimedBlock */ false,
+            /* sleepAsYield */ false,
+            /* resetClassLoader (ours is reset above) */ false,
+            /* redirectStdout */ false,
+            /* abortThreadExecutionAfterMainExit */ true,
+            /* resolveRacingOperationStackTraceHash */ false,
+            /* timelineCoverageType */ null);
     Throwable bug = new TestRunner(config).run();
     return new Outcome(verdict.get(), bug);
   }
@@ -164,8 +174,10 @@ final class Schedule {
       f.setAccessible(true);
       ((AtomicLong) f.get(null)).set(seed * 0x9E3779B97F4A7C15L);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("deterministic: cannot seed ThreadLocalRandom (run with"
-          + " --add-opens java.base/java.util.concurrent=ALL-UNNAMED)", e);
+      throw new IllegalStateException(
+          "deterministic: cannot seed ThreadLocalRandom (run with"
+              + " --add-opens java.base/java.util.concurrent=ALL-UNNAMED)",
+          e);
     }
   }
 }

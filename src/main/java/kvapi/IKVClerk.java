@@ -1,9 +1,9 @@
 package kvapi;
 
 /**
- * What the tests call on a key/value clerk (Go's {@code kvtest.IKVClerk}). Your
- * {@code kvraft.Clerk} implements it. Both methods may block for as long as it takes to reach a
- * leader (they retry until they get an answer), and are called by one thread at a time per clerk.
+ * What the tests call on a key/value clerk (Go's {@code kvtest.IKVClerk}). Your {@code
+ * kvraft.Clerk} implements it. Both methods may block for as long as it takes to reach a leader
+ * (they retry until they get an answer), and are called by one thread at a time per clerk.
  */
 public interface IKVClerk {
 
@@ -17,10 +17,10 @@ public interface IKVClerk {
   GetResult get(String key);
 
   /**
-   * Puts {@code value} under {@code key} if its version is {@code version}. Returns OK,
-   * ErrVersion (the version did not match on the first attempt), ErrNoKey (the key does not exist
-   * and {@code version} is not 0), or ErrMaybe (the version did not match on a resend, so the
-   * Put may or may not have happened). Keeps trying until a leader answers.
+   * Puts {@code value} under {@code key} if its version is {@code version}. Returns OK, ErrVersion
+   * (the version did not match on the first attempt), ErrNoKey (the key does not exist and {@code
+   * version} is not 0), or ErrMaybe (the version did not match on a resend, so the Put may or may
+   * not have happened). Keeps trying until a leader answers.
    */
   Err put(String key, String value, long version);
 }

@@ -2,8 +2,7 @@ package kvapi;
 
 /**
  * The arguments of {@code KVServer.put}: put {@code value} under {@code key} if the key's version
- * is {@code version} (0 for a key that does not exist yet). The server then increments the
- * version.
+ * is {@code version} (0 for a key that does not exist yet). The server then increments the version.
  */
 public class PutArgs {
   public String key;

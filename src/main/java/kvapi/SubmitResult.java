@@ -1,8 +1,8 @@
 package kvapi;
 
 /**
- * What {@code Rsm.submit} returns (Go's pair {@code (rpc.Err, any)}): OK and the result of
- * {@link StateMachine#doOp}, or ErrWrongLeader and null.
+ * What {@code Rsm.submit} returns (Go's pair {@code (rpc.Err, any)}): OK and the result of {@link
+ * StateMachine#doOp}, or ErrWrongLeader and null.
  */
 public record SubmitResult(Err err, Object result) {
 

@@ -7,12 +7,12 @@ import labrpc.ClientEnd;
 /**
  * A client of the replicated key/value service: you fill it in for Lab 4B.
  *
- * <p>Send each request with {@code servers[i].call("KVServer.get", args, reply)} (or
- * {@code "KVServer.put"}). A call returns false when the server cannot be reached or the reply is
- * lost; a reply of ErrWrongLeader means "try another server". Keep trying, server after server,
- * until a leader answers, and remember which server that was: the next request goes there first
- * (the speed tests need it). Pause briefly (say 100 ms) after trying every server once, to let an
- * election finish.
+ * <p>Send each request with {@code servers[i].call("KVServer.get", args, reply)} (or {@code
+ * "KVServer.put"}). A call returns false when the server cannot be reached or the reply is lost; a
+ * reply of ErrWrongLeader means "try another server". Keep trying, server after server, until a
+ * leader answers, and remember which server that was: the next request goes there first (the speed
+ * tests need it). Pause briefly (say 100 ms) after trying every server once, to let an election
+ * finish.
  *
  * <p>Put and resends: if a Put's reply was lost, it may have happened. When a resent Put then gets
  * ErrVersion, return ErrMaybe; ErrVersion on the first attempt is returned as ErrVersion.
@@ -21,6 +21,7 @@ import labrpc.ClientEnd;
  */
 public class Clerk implements IKVClerk {
   private final ClientEnd[] servers; // one end per server, in the servers' order
+
   // Your definitions here (4B).
 
   private Clerk(ClientEnd[] servers) {

@@ -17,14 +17,14 @@ import raftapi.Persister;
  * A key/value server replicated with Raft: this is the file you fill in for Lab 4B (and 4C).
  *
  * <p>Clerks call {@code KVServer.get} and {@code KVServer.put} over labrpc. Each handler hands its
- * request to {@link Rsm#submit}, which runs it through the Raft log; every replica then executes
- * it in {@link #doOp}, in log order, so that all replicas hold the same map from key to (value,
+ * request to {@link Rsm#submit}, which runs it through the Raft log; every replica then executes it
+ * in {@link #doOp}, in log order, so that all replicas hold the same map from key to (value,
  * version).
  *
  * <p>The rules (Go's kvsrv1): Get returns the value and version, or ErrNoKey. Put happens only if
  * its version equals the key's version (0 for a new key), and then increments the version;
- * otherwise it returns ErrVersion (ErrNoKey for a missing key and a version other than 0).
- * Handlers return ErrWrongLeader when submit does.
+ * otherwise it returns ErrVersion (ErrNoKey for a missing key and a version other than 0). Handlers
+ * return ErrWrongLeader when submit does.
  *
  * <p>Threads: handlers run on labrpc's threads, several at once, and may block in submit. doOp,
  * snapshot and restore are called by the Rsm's reader thread.
@@ -33,6 +33,7 @@ public class KVServer implements StateMachine, IService {
   private final int me;
   private final AtomicBoolean dead = new AtomicBoolean();
   private Rsm rsm;
+
   // Your definitions here (4B).
 
   private KVServer(int me) {
@@ -41,11 +42,11 @@ public class KVServer implements StateMachine, IService {
 
   /**
    * Starts server {@code me}: makes the Rsm (and so the Raft peer) on {@code servers}, and returns
-   * the objects the tester serves over RPC: this server and its Raft peer. {@code maxraftstate}
-   * is the size of Raft's persisted state at which to snapshot (-1: never). Must return quickly.
+   * the objects the tester serves over RPC: this server and its Raft peer. {@code maxraftstate} is
+   * the size of Raft's persisted state at which to snapshot (-1: never). Must return quickly.
    */
-  public static List<Object> startKVServer(ClientEnd[] servers, int gid, int me,
-      Persister persister, int maxraftstate) {
+  public static List<Object> startKVServer(
+      ClientEnd[] servers, int gid, int me, Persister persister, int maxraftstate) {
     KVServer kv = new KVServer(me);
     kv.rsm = Rsm.make(servers, me, persister, maxraftstate, kv);
     // Your code here (4B), if you need more.

@@ -18,7 +18,9 @@ final class ByteSource {
   int read() {
     if (pos >= buf.length) {
       throw new LabGobException(
-          "unexpected end of data after " + pos + " bytes: decoding more values than were"
+          "unexpected end of data after "
+              + pos
+              + " bytes: decoding more values than were"
               + " encoded, or decoding bytes that labgob did not write");
     }
     return buf[pos++] & 0xFF;

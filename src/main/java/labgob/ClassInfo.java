@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Every non-static, non-transient field is sent, whatever its visibility. A {@code transient}
  *       field is not sent: the receiver's copy keeps what the no-argument constructor gave it
  *       (0/false/null without an initializer); labgob warns once per such field.
- *   <li>Records are rebuilt through their canonical constructor; other classes need a
- *       no-argument constructor (any visibility), and their fields are then set one by one.
+ *   <li>Records are rebuilt through their canonical constructor; other classes need a no-argument
+ *       constructor (any visibility), and their fields are then set one by one.
  *   <li>Inner (non-static) classes, local and anonymous classes and lambdas cannot be sent: they
  *       hold hidden references to the object that created them.
  *   <li>Field types must be primitives, boxes, String, enums, arrays, List/Set/Map, your own
@@ -101,14 +101,19 @@ final class ClassInfo {
     }
     if (type.isAnonymousClass() || type.isLocalClass()) {
       throw new LabGobException(
-          "cannot send " + name + ": it is an anonymous or local class, which holds hidden"
+          "cannot send "
+              + name
+              + ": it is an anonymous or local class, which holds hidden"
               + " references to the code that created it; make it a top-level or static nested"
               + " class, or a record");
     }
     if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
       throw new LabGobException(
-          "cannot send " + name + ": it is an inner (non-static) class, so every instance holds a"
-              + " hidden reference to its enclosing " + type.getEnclosingClass().getName()
+          "cannot send "
+              + name
+              + ": it is an inner (non-static) class, so every instance holds a"
+              + " hidden reference to its enclosing "
+              + type.getEnclosingClass().getName()
               + "; declare it `static` (or make it a record)");
     }
     if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
@@ -121,7 +126,10 @@ final class ClassInfo {
     if (parent != null && parent != Object.class && parent != Record.class) {
       if (isJdk(parent)) {
         throw new LabGobException(
-            "cannot send " + type.getName() + ": it extends the JDK class " + parent.getName()
+            "cannot send "
+                + type.getName()
+                + ": it extends the JDK class "
+                + parent.getName()
                 + ", whose internals labgob does not send; hold such a value in a field instead");
       }
       collectFields(parent, out);
@@ -135,7 +143,9 @@ final class ClassInfo {
         String key = type.getName() + "." + f.getName();
         if (WARNED.add(key)) {
           System.err.println(
-              "labgob warning: transient field " + key + " is not sent in RPCs or persisted"
+              "labgob warning: transient field "
+                  + key
+                  + " is not sent in RPCs or persisted"
                   + " state; the copy keeps the value its constructor gives it");
         }
         continue;
@@ -155,7 +165,12 @@ final class ClassInfo {
       return;
     }
     throw new LabGobException(
-        "field " + owner.getName() + "." + f.getName() + " has type " + f.getType().getName()
+        "field "
+            + owner.getName()
+            + "."
+            + f.getName()
+            + " has type "
+            + f.getType().getName()
             + ", which labgob cannot send. Send primitives, String, enums, arrays, List/Set/Map,"
             + " records or your own classes; mark the field `transient` if it must not be sent,"
             + " or move it out of the class that you send or persist");
@@ -163,21 +178,39 @@ final class ClassInfo {
 
   static boolean isJdk(Class<?> t) {
     String n = t.getName();
-    return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.")
-        || n.startsWith("sun.") || n.startsWith("com.sun.");
+    return n.startsWith("java.")
+        || n.startsWith("javax.")
+        || n.startsWith("jdk.")
+        || n.startsWith("sun.")
+        || n.startsWith("com.sun.");
   }
 
   /** JDK types that may appear as declared field types. */
   static boolean isSupportedJdkType(Class<?> t) {
-    if (t == Object.class || t == String.class || t == Number.class || t == Comparable.class
-        || t == Integer.class || t == Long.class || t == Boolean.class || t == Double.class
-        || t == Float.class || t == Short.class || t == Byte.class || t == Character.class
-        || t == java.io.Serializable.class || t.isEnum()) {
+    if (t == Object.class
+        || t == String.class
+        || t == Number.class
+        || t == Comparable.class
+        || t == Integer.class
+        || t == Long.class
+        || t == Boolean.class
+        || t == Double.class
+        || t == Float.class
+        || t == Short.class
+        || t == Byte.class
+        || t == Character.class
+        || t == java.io.Serializable.class
+        || t.isEnum()) {
       return true;
     }
-    if (t == Collection.class || t == List.class || t == Set.class || t == Map.class
-        || t == Iterable.class || t == java.util.SortedMap.class
-        || t == java.util.NavigableMap.class || t == java.util.SortedSet.class
+    if (t == Collection.class
+        || t == List.class
+        || t == Set.class
+        || t == Map.class
+        || t == Iterable.class
+        || t == java.util.SortedMap.class
+        || t == java.util.NavigableMap.class
+        || t == java.util.SortedSet.class
         || t == java.util.NavigableSet.class) {
       return true;
     }
@@ -214,9 +247,13 @@ final class ClassInfo {
       return c;
     } catch (NoSuchMethodException e) {
       throw new LabGobException(
-          "class " + type.getName() + " has no no-argument constructor. labgob creates a fresh "
-              + type.getSimpleName() + " on the receiving side and then sets its fields: add `"
-              + type.getSimpleName() + "() {}` (it may be private); an argument class may also"
+          "class "
+              + type.getName()
+              + " has no no-argument constructor. labgob creates a fresh "
+              + type.getSimpleName()
+              + " on the receiving side and then sets its fields: add `"
+              + type.getSimpleName()
+              + "() {}` (it may be private); an argument class may also"
               + " be a record, a reply class may not");
     } catch (RuntimeException e) {
       throw new LabGobException(

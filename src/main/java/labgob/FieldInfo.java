@@ -16,7 +16,11 @@ final class FieldInfo {
       field.setAccessible(true);
     } catch (RuntimeException e) {
       throw new LabGobException(
-          "cannot access field " + field.getDeclaringClass().getName() + "." + name + ": "
+          "cannot access field "
+              + field.getDeclaringClass().getName()
+              + "."
+              + name
+              + ": "
               + e.getMessage());
     }
   }

@@ -5,19 +5,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How the encoder writes a runtime class, worked out once per class: encoding a long log then
- * costs one lookup per entry instead of a chain of type tests and class-name checks.
+ * How the encoder writes a runtime class, worked out once per class: encoding a long log then costs
+ * one lookup per entry instead of a chain of type tests and class-name checks.
  */
 enum Kind {
-  INT, STRING, LONG, BOOLEAN, DOUBLE, FLOAT, SHORT, BYTE, CHAR, ARRAY, LIST, SET, MAP, ENUM,
-  OBJECT, UNSUPPORTED;
+  INT,
+  STRING,
+  LONG,
+  BOOLEAN,
+  DOUBLE,
+  FLOAT,
+  SHORT,
+  BYTE,
+  CHAR,
+  ARRAY,
+  LIST,
+  SET,
+  MAP,
+  ENUM,
+  OBJECT,
+  UNSUPPORTED;
 
-  private static final ClassValue<Kind> KINDS = new ClassValue<>() {
-    @Override
-    protected Kind computeValue(Class<?> c) {
-      return classify(c);
-    }
-  };
+  private static final ClassValue<Kind> KINDS =
+      new ClassValue<>() {
+        @Override
+        protected Kind computeValue(Class<?> c) {
+          return classify(c);
+        }
+      };
 
   static Kind of(Class<?> c) {
     return KINDS.get(c);

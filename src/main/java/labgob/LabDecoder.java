@@ -67,7 +67,11 @@ public final class LabDecoder {
       Object e = raw.get(i);
       if (e != null && !elementType.isInstance(e)) {
         throw new LabGobException(
-            "element " + i + " of the decoded list is a " + e.getClass().getName() + ", not a "
+            "element "
+                + i
+                + " of the decoded list is a "
+                + e.getClass().getName()
+                + ", not a "
                 + elementType.getName());
       }
       out.add(elementType.cast(e));

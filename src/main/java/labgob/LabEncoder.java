@@ -11,8 +11,8 @@ package labgob;
  * persister.save(e.bytes(), snapshot);
  * }</pre>
  *
- * Read them back with a {@link LabDecoder}, in the same order. Not thread-safe: use one encoder
- * per {@code persist()} call.
+ * Read them back with a {@link LabDecoder}, in the same order. Not thread-safe: use one encoder per
+ * {@code persist()} call.
  */
 public final class LabEncoder {
   private final Writer writer = new Writer();

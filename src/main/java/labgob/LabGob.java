@@ -1,26 +1,24 @@
 package labgob;
 
 /**
- * labgob: the codec every RPC argument, RPC reply and persisted byte goes through (the role of
- * Go's labgob/gob in the original labs).
+ * labgob: the codec every RPC argument, RPC reply and persisted byte goes through (the role of Go's
+ * labgob/gob in the original labs).
  *
  * <p>Encoding turns a value into bytes; decoding builds a <em>fresh</em> copy from them. labrpc
  * encodes the arguments when you call, and the handler gets the decoded copy, so a caller and a
- * handler never share an object, just as two real servers never share memory. The same bytes
- * are what the byte counters of the tests measure, and what your Raft hands to the {@code
- * Persister}.
+ * handler never share an object, just as two real servers never share memory. The same bytes are
+ * what the byte counters of the tests measure, and what your Raft hands to the {@code Persister}.
  *
  * <p>What can be sent: primitives and their boxes, String, enums, arrays, List/Set/Map, records,
  * and your own classes (all their non-static, non-transient fields, whatever their visibility),
- * nested as deep as you like, also behind fields of type {@code Object} (a log entry's command).
- * No registration is needed. What cannot: locks, threads, atomics and other JDK classes; inner
- * (non-static) and anonymous classes; reference cycles. Trying gives a {@link LabGobException}
- * that names the class and the field and says what to do.
+ * nested as deep as you like, also behind fields of type {@code Object} (a log entry's command). No
+ * registration is needed. What cannot: locks, threads, atomics and other JDK classes; inner
+ * (non-static) and anonymous classes; reference cycles. Trying gives a {@link LabGobException} that
+ * names the class and the field and says what to do.
  *
  * <p>Differences from Go's gob worth knowing: lists decode as {@code ArrayList} (or the concrete
- * collection class a field declares), sets as {@code LinkedHashSet}, maps as {@code
- * LinkedHashMap}; two references to one object arrive as two separate copies. Every method here
- * is thread-safe.
+ * collection class a field declares), sets as {@code LinkedHashSet}, maps as {@code LinkedHashMap};
+ * two references to one object arrive as two separate copies. Every method here is thread-safe.
  *
  * <p>For persistence use {@link LabEncoder} and {@link LabDecoder}, which write and read several
  * values in sequence, like Go's {@code labgob.NewEncoder(w).Encode(x)}.
@@ -76,7 +74,8 @@ public final class LabGob {
     ClassInfo info = ClassInfo.of(c);
     if (info.isRecord) {
       throw new LabGobException(
-          c.getName() + " is a record, so it cannot be filled in: an RPC reply must be a class"
+          c.getName()
+              + " is a record, so it cannot be filled in: an RPC reply must be a class"
               + " with non-final fields that the handler sets");
     }
     for (FieldInfo f : info.fields) {
@@ -84,7 +83,12 @@ public final class LabGob {
         f.field.set(into, f.field.get(from));
       } catch (IllegalAccessException | IllegalArgumentException e) {
         throw new LabGobException(
-            "cannot set field " + c.getName() + "." + f.name + ": " + e.getMessage()
+            "cannot set field "
+                + c.getName()
+                + "."
+                + f.name
+                + ": "
+                + e.getMessage()
                 + (java.lang.reflect.Modifier.isFinal(f.field.getModifiers())
                     ? " (a reply's fields must not be final)"
                     : ""));
@@ -109,7 +113,10 @@ public final class LabGob {
     Class<?> boxed = box(type);
     if (value != null && !boxed.isInstance(value)) {
       throw new LabGobException(
-          "expected a " + type.getName() + " but decoded a " + value.getClass().getName()
+          "expected a "
+              + type.getName()
+              + " but decoded a "
+              + value.getClass().getName()
               + " (values must be decoded in the order, and with the types, they were encoded)");
     }
     if (value == null && type.isPrimitive()) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -170,8 +169,13 @@ final class Reader {
       // fall through to the error below
     }
     throw new LabGobException(
-        "decoded a " + value.getClass().getName() + " but " + where + " has type "
-            + type.getName() + " (was the class changed between encode and decode?)");
+        "decoded a "
+            + value.getClass().getName()
+            + " but "
+            + where
+            + " has type "
+            + type.getName()
+            + " (was the class changed between encode and decode?)");
   }
 
   private Object readPrimitiveArray(int tag) {

@@ -1,9 +1,9 @@
 package labgob;
 
 /**
- * The one-byte tags that start every value whose type is not known from a declared primitive
- * field. Primitive fields are written without a tag, which keeps a message about as small as
- * Go's gob makes it: a 5,000-character string costs 5,000 bytes and a few more.
+ * The one-byte tags that start every value whose type is not known from a declared primitive field.
+ * Primitive fields are written without a tag, which keeps a message about as small as Go's gob
+ * makes it: a 5,000-character string costs 5,000 bytes and a few more.
  */
 final class Tag {
   static final byte NULL = 0;

@@ -72,9 +72,12 @@ final class Writer {
         out.writeVarLong(((Enum<?>) v).ordinal());
       }
       case OBJECT -> writeObject(v, ClassInfo.of(c));
-      default -> throw new LabGobException(
-          "a " + c.getName() + " cannot be sent. Send primitives, String, enums, arrays,"
-              + " List/Set/Map, records or your own classes");
+      default ->
+          throw new LabGobException(
+              "a "
+                  + c.getName()
+                  + " cannot be sent. Send primitives, String, enums, arrays,"
+                  + " List/Set/Map, records or your own classes");
     }
   }
 
@@ -241,7 +244,9 @@ final class Writer {
   private void enter() {
     if (++depth > MAX_DEPTH) {
       throw new LabGobException(
-          "values nested more than " + MAX_DEPTH + " levels deep: is there a reference cycle"
+          "values nested more than "
+              + MAX_DEPTH
+              + " levels deep: is there a reference cycle"
               + " (an object that refers back to itself or to its parent)? labgob, like gob,"
               + " cannot send cycles");
     }

@@ -27,18 +27,17 @@ public final class ClientEnd {
    *
    * <p>{@code svcMeth} names the handler as {@code "Service.method"}, e.g. {@code
    * "Raft.requestVote"}. {@code args} is encoded at once (so later changes to it are not seen by
-   * the server); the server's handler fills in a reply of the same class as {@code reply}, which
-   * is copied into {@code reply} if the call succeeds.
+   * the server); the server's handler fills in a reply of the same class as {@code reply}, which is
+   * copied into {@code reply} if the call succeeds.
    *
    * <p>Returns true if a reply arrived, false if the server is dead or unreachable, or the request
    * or the reply was lost: then {@code reply} is untouched. A false can take a while: up to 7
    * seconds when the tester has turned on long delays, as a real timeout would. {@code call} is
-   * guaranteed to return unless the handler on the other side never does, so there is no need
-   * for your own timeouts around it. Never hold a lock while calling: the call may block.
+   * guaranteed to return unless the handler on the other side never does, so there is no need for
+   * your own timeouts around it. Never hold a lock while calling: the call may block.
    *
-   * <p>Thread-safe: many calls may be in flight on one end at once, and may complete out of
-   * order. If the calling thread is interrupted the call returns false and the interrupt status is
-   * kept.
+   * <p>Thread-safe: many calls may be in flight on one end at once, and may complete out of order.
+   * If the calling thread is interrupted the call returns false and the interrupt status is kept.
    *
    * @throws LabGobException if {@code args} cannot be encoded (the message names the field)
    * @throws IllegalArgumentException if an argument is null
@@ -46,8 +45,14 @@ public final class ClientEnd {
   public boolean call(String svcMeth, Object args, Object reply) {
     Objects.requireNonNull(svcMeth, "call: the method name is null");
     if (args == null || reply == null) {
-      throw new IllegalArgumentException("call(\"" + svcMeth + "\", " + (args == null ? "null" : "args")
-          + ", " + (reply == null ? "null" : "reply") + "): args and reply must not be null");
+      throw new IllegalArgumentException(
+          "call(\""
+              + svcMeth
+              + "\", "
+              + (args == null ? "null" : "args")
+              + ", "
+              + (reply == null ? "null" : "reply")
+              + "): args and reply must not be null");
     }
     byte[] req;
     try {

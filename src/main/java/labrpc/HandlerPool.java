@@ -9,11 +9,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The threads that run RPC handlers, the Java stand-in for Go's one goroutine per handler.
  *
- * <p>A handler must run on a thread other than the caller's, because the caller has to be able
- * to give up on it (a server killed while its handler is blocked). Handing work to another thread
- * is the main cost of an RPC here, so idle workers wait briefly on a spin before they park, and
- * the most recently idle (cache-warm) worker is reused first. A worker idle for a while exits.
- * Workers are daemon threads named {@code labrpc-handler-N}.
+ * <p>A handler must run on a thread other than the caller's, because the caller has to be able to
+ * give up on it (a server killed while its handler is blocked). Handing work to another thread is
+ * the main cost of an RPC here, so idle workers wait briefly on a spin before they park, and the
+ * most recently idle (cache-warm) worker is reused first. A worker idle for a while exits. Workers
+ * are daemon threads named {@code labrpc-handler-N}.
  */
 final class HandlerPool {
   static final HandlerPool SHARED = new HandlerPool();

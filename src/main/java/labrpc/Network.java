@@ -13,8 +13,8 @@ import labgob.LabGob;
 import labgob.LabGobException;
 
 /**
- * labrpc: an in-process network that can lose, delay and reorder RPCs, and whose servers can be
- * cut off or killed. The Java port of Go's {@code labrpc.go}, with its semantics and numbers.
+ * labrpc: an in-process network that can lose, delay and reorder RPCs, and whose servers can be cut
+ * off or killed. The Java port of Go's {@code labrpc.go}, with its semantics and numbers.
  *
  * <pre>
  * Network net = new Network(seed);
@@ -30,18 +30,18 @@ import labgob.LabGobException;
  * <p>What a call meets, with the Go numbers:
  *
  * <ul>
- *   <li>End enabled and connected to a live server: on an unreliable network the request waits
- *       0–26 ms, then is dropped 10% of the time (the handler does not run). Otherwise the handler
- *       runs; if the end is disabled or the server deleted while it runs, the caller gets false at
- *       once. After the handler, on an unreliable network, the reply is dropped 10% of the time
- *       (the handler's effects stay). With long reordering, about 2/3 of replies are delivered
- *       200–2199 ms late, whatever the reliability.
- *   <li>End disabled or unconnected, or server deleted: false after 0–99 ms, or 0–6999 ms with
- *       long delays (the Raft tester turns them on, so a leader must not wait for its RPCs).
+ *   <li>End enabled and connected to a live server: on an unreliable network the request waits 0–26
+ *       ms, then is dropped 10% of the time (the handler does not run). Otherwise the handler runs;
+ *       if the end is disabled or the server deleted while it runs, the caller gets false at once.
+ *       After the handler, on an unreliable network, the reply is dropped 10% of the time (the
+ *       handler's effects stay). With long reordering, about 2/3 of replies are delivered 200–2199
+ *       ms late, whatever the reliability.
+ *   <li>End disabled or unconnected, or server deleted: false after 0–99 ms, or 0–6999 ms with long
+ *       delays (the Raft tester turns them on, so a leader must not wait for its RPCs).
  *   <li>End whose replies are held ({@link #holdReplies}, a raftlab addition that Go lacks): the
  *       handler runs as usual, but the reply waits, however long, until the tester releases the
- *       end; then it is delivered, even if the end has been disabled meanwhile (it was already
- *       on the wire). Tests use it to deliver replies from an earlier term on purpose.
+ *       end; then it is delivered, even if the end has been disabled meanwhile (it was already on
+ *       the wire). Tests use it to deliver replies from an earlier term on purpose.
  * </ul>
  *
  * <p>Counting, as in Go: {@link #getTotalCount()} counts every call; {@link #getCount(String)} the
@@ -49,8 +49,8 @@ import labgob.LabGobException;
  * every reply that was delivered.
  *
  * <p>Every random choice comes from one {@link Random} seeded by the constructor, so a seed fixes
- * the sequence of choices; which call gets which choice still depends on thread timing. Delays
- * cost no thread of the network's: the calling thread, which has to wait anyway, waits them out.
+ * the sequence of choices; which call gets which choice still depends on thread timing. Delays cost
+ * no thread of the network's: the calling thread, which has to wait anyway, waits them out.
  */
 public final class Network {
   static final int SHORT_DELAY_MS = 27;
@@ -69,6 +69,7 @@ public final class Network {
   private final Map<String, Boolean> enabled = new HashMap<>();
   private final Map<String, String> connections = new HashMap<>();
   private final Map<String, Server> servers = new HashMap<>();
+
   /** Ends whose replies wait for {@link #holdReplies}(end, false); waiters wait on the set. */
   private final Set<String> heldEnds = ConcurrentHashMap.newKeySet();
 
@@ -76,8 +77,10 @@ public final class Network {
   private final AtomicLong totalBytes = new AtomicLong();
   private volatile boolean closed;
   private final Set<PendingCall> waiting = ConcurrentHashMap.newKeySet();
+
   /** Callers waiting out a delay, woken early by cleanup (a set: O(1) to join and leave). */
   private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
+
   private volatile RpcErrorListener errorListener;
 
   /** A network whose random choices come from {@code seed}. */
@@ -173,9 +176,9 @@ public final class Network {
 
   /**
    * Holds back (or, with {@code yes} false, releases) the replies of calls made through {@code
-   * endName}: requests still reach the server and its handler runs, but each reply waits until
-   * the end is released, then is delivered whatever the end's state by then. A raftlab addition
-   * for tests that need replies to arrive late on purpose (Go relies on long reordering).
+   * endName}: requests still reach the server and its handler runs, but each reply waits until the
+   * end is released, then is delivered whatever the end's state by then. A raftlab addition for
+   * tests that need replies to arrive late on purpose (Go relies on long reordering).
    */
   public void holdReplies(String endName, boolean yes) {
     synchronized (heldEnds) {
@@ -308,8 +311,8 @@ public final class Network {
   }
 
   /** Waits for the handler, giving up when the server is dead (checked at least every 100 ms). */
-  private Server.Outcome awaitHandler(PendingCall call, ClientEnd end, String serverName,
-      Server server) {
+  private Server.Outcome awaitHandler(
+      PendingCall call, ClientEnd end, String serverName, Server server) {
     Server.Outcome o = call.await(POLL_NANOS);
     if (o != null) {
       return o;
@@ -321,7 +324,8 @@ public final class Network {
         if (o != null) {
           return o;
         }
-        if (isServerDead(end, serverName, server) || closed
+        if (isServerDead(end, serverName, server)
+            || closed
             || Thread.currentThread().isInterrupted()) {
           return null;
         }
@@ -342,9 +346,9 @@ public final class Network {
   }
 
   /**
-   * Sleeps on the caller's thread; false if the network was cleaned up meanwhile or the thread
-   * was interrupted. Parks rather than waiting on a shared latch: with hundreds of callers
-   * waiting out delays, a shared queue makes every timeout cost time proportional to the queue.
+   * Sleeps on the caller's thread; false if the network was cleaned up meanwhile or the thread was
+   * interrupted. Parks rather than waiting on a shared latch: with hundreds of callers waiting out
+   * delays, a shared queue makes every timeout cost time proportional to the queue.
    */
   private boolean sleep(int ms) {
     if (ms <= 0) {

@@ -3,9 +3,9 @@ package labrpc;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One RPC whose handler runs on a handler thread while the caller waits. The handler thread
- * stores the outcome and wakes the caller; the caller can also be woken by the network when the
- * server may have died, so that it stops waiting at once.
+ * One RPC whose handler runs on a handler thread while the caller waits. The handler thread stores
+ * the outcome and wakes the caller; the caller can also be woken by the network when the server may
+ * have died, so that it stops waiting at once.
  */
 final class PendingCall implements Runnable {
   private static final long SPIN_NANOS = 20_000;

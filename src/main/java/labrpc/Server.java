@@ -32,8 +32,14 @@ public final class Server {
       for (Service s : services.values()) {
         valid.append(valid.length() == 0 ? "" : ", ").append(String.join(", ", s.methodNames()));
       }
-      return Outcome.error(net, "labrpc: unknown service in \"" + svcMeth + "\" (expected"
-          + " \"Service.method\"); this server has: " + valid, null);
+      return Outcome.error(
+          net,
+          "labrpc: unknown service in \""
+              + svcMeth
+              + "\" (expected"
+              + " \"Service.method\"); this server has: "
+              + valid,
+          null);
     }
     return svc.dispatch(net, svcMeth.substring(dot + 1), svcMeth, args, replyClass);
   }

@@ -23,10 +23,10 @@ import raftapi.Persister;
  * rf.kill()                the peer is being shut down
  * </pre>
  *
- * Each time an entry becomes committed, the peer sends an {@link ApplyMsg} on {@code applyCh},
- * in log order. The tester reads them on its own thread. Mind the order of the factories'
- * arguments: {@code ApplyMsg.command(index, command)} takes the index first, {@code
- * ApplyMsg.snapshot(bytes, term, index)} (3D) the index last.
+ * Each time an entry becomes committed, the peer sends an {@link ApplyMsg} on {@code applyCh}, in
+ * log order. The tester reads them on its own thread. Mind the order of the factories' arguments:
+ * {@code ApplyMsg.command(index, command)} takes the index first, {@code ApplyMsg.snapshot(bytes,
+ * term, index)} (3D) the index last.
  *
  * <p>Threads: start your background work (the ticker below, heartbeats, applying) on threads of
  * your own, name them (say {@code "raft-S" + me + "-ticker"}) so that thread dumps are readable,
@@ -50,16 +50,16 @@ import raftapi.Persister;
  *       own classes) is registered as an RPC handler, callable as {@code "Raft.name"}. Keep your
  *       helpers private, or make them return something.
  *   <li>Do not name your role enum {@code State}: {@code Raft} implements {@link raftapi.Raft},
- *       whose nested record {@code State} is what {@link #getState()} returns, and a class of
- *       yours named {@code State} hides it. Call it {@code Role}.
- *   <li>An exception that escapes one of your threads fails the test at once, naming the thread
- *       (in Go such a panic would end the whole run). Catch what you can handle, such as {@code
+ *       whose nested record {@code State} is what {@link #getState()} returns, and a class of yours
+ *       named {@code State} hides it. Call it {@code Role}.
+ *   <li>An exception that escapes one of your threads fails the test at once, naming the thread (in
+ *       Go such a panic would end the whole run). Catch what you can handle, such as {@code
  *       InterruptedException} after {@link #kill()}.
  * </ul>
  *
- * <p>Debugging: {@code debug.Debug.log(Topic.VOTE, me, currentTerm, "votes for S%d", id)} prints
- * a line with the time, topic, server and term when you run {@code ./grade.sh -v}, and is nearly
- * free otherwise; the tester also shows these events in the timeline of a failed test.
+ * <p>Debugging: {@code debug.Debug.log(Topic.VOTE, me, currentTerm, "votes for S%d", id)} prints a
+ * line with the time, topic, server and term when you run {@code ./grade.sh -v}, and is nearly free
+ * otherwise; the tester also shows these events in the timeline of a failed test.
  */
 public class Raft implements raftapi.Raft {
   private final ReentrantLock mu = new ReentrantLock(); // guards all of this peer's state
@@ -93,13 +93,13 @@ public class Raft implements raftapi.Raft {
    * one), in the same order on every server; this server's end is {@code peers[me]}. {@code
    * persister} is where this server saves its persistent state, and also initially holds the most
    * recent saved state, if any. {@code applyCh} is where the tester or service expects Raft to send
-   * ApplyMsg messages; it is unbuffered, like a Go channel, so {@code put} waits until the
-   * receiver takes the message.
+   * ApplyMsg messages; it is unbuffered, like a Go channel, so {@code put} waits until the receiver
+   * takes the message.
    *
    * <p>Must return quickly: start threads for any long-running work.
    */
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     Raft rf = new Raft(peers, me, persister, applyCh);
 
     rf.mu.lock(); // the fields are @GuardedBy("mu"), even here
@@ -128,11 +128,11 @@ public class Raft implements raftapi.Raft {
   }
 
   /**
-   * Saves Raft's persistent state to stable storage, where it can later be retrieved after a
-   * crash and restart. See the paper's Figure 2 for a description of what should be persistent.
-   * Before you've implemented snapshots, pass null as the second argument of save(). After you've
-   * implemented snapshots, pass the current snapshot (or null if there's not yet a snapshot).
-   * Call it holding mu.
+   * Saves Raft's persistent state to stable storage, where it can later be retrieved after a crash
+   * and restart. See the paper's Figure 2 for a description of what should be persistent. Before
+   * you've implemented snapshots, pass null as the second argument of save(). After you've
+   * implemented snapshots, pass the current snapshot (or null if there's not yet a snapshot). Call
+   * it holding mu.
    */
   @GuardedBy("mu")
   private void persist() {
@@ -180,9 +180,9 @@ public class Raft implements raftapi.Raft {
   }
 
   /**
-   * The RequestVote RPC handler, called by labrpc when another peer calls
-   * {@code peers[i].call("Raft.requestVote", args, reply)}. Fill in {@code reply}; it must be
-   * thread-safe and should not block for long.
+   * The RequestVote RPC handler, called by labrpc when another peer calls {@code
+   * peers[i].call("Raft.requestVote", args, reply)}. Fill in {@code reply}; it must be thread-safe
+   * and should not block for long.
    *
    * <p>labrpc registers every public, non-static void method with two parameters as a handler,
    * under its Java name: this one, your {@code appendEntries} later, and any other method of that
@@ -197,17 +197,17 @@ public class Raft implements raftapi.Raft {
    * peers[]. Fills in {@code reply}, so the caller should pass a fresh reply object.
    *
    * <p>call() returns true if labrpc delivered the RPC and a reply came back, false otherwise: the
-   * server may be dead, a live server may be unreachable, the request may be lost, or the reply
-   * may be lost. call() is guaranteed to return (perhaps after a delay) except if the handler on
-   * the other side does not return, so there is no need to implement your own timeouts around it.
-   * Look at the comments in labrpc.ClientEnd for more details.
+   * server may be dead, a live server may be unreachable, the request may be lost, or the reply may
+   * be lost. call() is guaranteed to return (perhaps after a delay) except if the handler on the
+   * other side does not return, so there is no need to implement your own timeouts around it. Look
+   * at the comments in labrpc.ClientEnd for more details.
    *
    * <p>If you're having trouble getting RPC to work, check that the method name passed to call()
    * matches the handler's name, and that the reply you pass is of the handler's reply class.
    *
-   * <p>Call it without holding mu, and not for one peer after another on the same thread: a call
-   * to a disconnected peer can take up to 7 seconds to return false. Send to every peer at once,
-   * each call on a thread of its own, and count the replies under mu.
+   * <p>Call it without holding mu, and not for one peer after another on the same thread: a call to
+   * a disconnected peer can take up to 7 seconds to return false. Send to every peer at once, each
+   * call on a thread of its own, and count the replies under mu.
    */
   private boolean sendRequestVote(int server, RequestVoteArgs args, RequestVoteReply reply) {
     return peers[server].call("Raft.requestVote", args, reply);
@@ -220,9 +220,9 @@ public class Raft implements raftapi.Raft {
    * committed to the Raft log, since the leader may fail or lose an election. Even if the Raft
    * instance has been killed, this function should return gracefully.
    *
-   * <p>The first return value is the index that the command will appear at if it's ever
-   * committed. The second return value is the current term. The third return value is true if
-   * this server believes it is the leader.
+   * <p>The first return value is the index that the command will appear at if it's ever committed.
+   * The second return value is the current term. The third return value is true if this server
+   * believes it is the leader.
    */
   @Override
   public StartResult start(Object command) {
@@ -240,15 +240,15 @@ public class Raft implements raftapi.Raft {
    * code can use killed() to check whether kill() has been called. The use of an atomic avoids the
    * need for a lock.
    *
-   * <p>The issue is that long-running threads use memory and may chew up CPU time, perhaps
-   * causing later tests to fail and generating confusing debug output. Any thread with a
-   * long-running loop should call killed() to check whether it should stop. The tester names the
-   * threads still running a few seconds after a test.
+   * <p>The issue is that long-running threads use memory and may chew up CPU time, perhaps causing
+   * later tests to fail and generating confusing debug output. Any thread with a long-running loop
+   * should call killed() to check whether it should stop. The tester names the threads still
+   * running a few seconds after a test.
    *
    * <p>A thread blocked in {@code applyCh.put(msg)} does not see killed(): once the reader of the
    * channel (the tester, or in Lab 4 your Rsm) has stopped, nobody takes the message. Interrupt
-   * your threads here (a blocked put then throws InterruptedException), or send with
-   * {@code applyCh.offer(msg, 100, TimeUnit.MILLISECONDS)} in a loop that checks killed().
+   * your threads here (a blocked put then throws InterruptedException), or send with {@code
+   * applyCh.offer(msg, 100, TimeUnit.MILLISECONDS)} in a loop that checks killed().
    */
   @Override
   public void kill() {

@@ -5,9 +5,9 @@ package raftapi;
  * entry or, from Lab 3D on, a snapshot.
  *
  * <p>As each entry becomes committed, the peer sends an ApplyMsg with {@code commandValid} true to
- * the service (or the tester) on the same server, in log order, one index after another. For
- * other kinds of messages (snapshots) {@code commandValid} is false and {@code snapshotValid} true.
- * Make them with {@link #command} and {@link #snapshot}.
+ * the service (or the tester) on the same server, in log order, one index after another. For other
+ * kinds of messages (snapshots) {@code commandValid} is false and {@code snapshotValid} true. Make
+ * them with {@link #command} and {@link #snapshot}.
  *
  * @param commandValid true for a committed log entry
  * @param command the entry's command, as given to {@code start}
@@ -44,8 +44,13 @@ public record ApplyMsg(
     return commandValid
         ? "ApplyMsg{command " + command + " at index " + commandIndex + "}"
         : snapshotValid
-            ? "ApplyMsg{snapshot of " + (snapshot == null ? 0 : snapshot.length)
-                + " bytes up to index " + snapshotIndex + ", term " + snapshotTerm + "}"
+            ? "ApplyMsg{snapshot of "
+                + (snapshot == null ? 0 : snapshot.length)
+                + " bytes up to index "
+                + snapshotIndex
+                + ", term "
+                + snapshotTerm
+                + "}"
             : "ApplyMsg{neither command nor snapshot}";
   }
 }

@@ -1,13 +1,13 @@
 package raftapi;
 
 /**
- * Holds Raft's persistent state and the service's latest snapshot: the Java version of Go's
- * {@code tester.Persister}, a stand-in for a disk.
+ * Holds Raft's persistent state and the service's latest snapshot: the Java version of Go's {@code
+ * tester.Persister}, a stand-in for a disk.
  *
  * <p>The tester hands a Persister to {@code Raft.make} and, when it crashes the peer, keeps the
  * bytes and gives the restarted peer a copy. A crashed peer keeps writing only to its old
- * Persister, which nobody reads any more. Data is copied on the way in and on the way out, so
- * later changes to your arrays never reach the "disk".
+ * Persister, which nobody reads any more. Data is copied on the way in and on the way out, so later
+ * changes to your arrays never reach the "disk".
  *
  * <p>All methods are thread-safe and return quickly.
  */

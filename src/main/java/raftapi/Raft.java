@@ -1,8 +1,8 @@
 package raftapi;
 
 /**
- * The interface the tester (and, in Lab 4, your key/value service) uses to drive a Raft peer:
- * Go's {@code raftapi.Raft}. Your {@code raft.Raft} implements it.
+ * The interface the tester (and, in Lab 4, your key/value service) uses to drive a Raft peer: Go's
+ * {@code raftapi.Raft}. Your {@code raft.Raft} implements it.
  *
  * <p>Every method must return quickly and must be thread-safe: the tester calls them from its own
  * threads while your peer's threads run. None may wait for an RPC or for agreement.
@@ -16,10 +16,10 @@ public interface Raft {
   record StartResult(int index, int term, boolean isLeader) {}
 
   /**
-   * Proposes {@code command} for the replicated log. If this peer is not the leader, returns
-   * {@code isLeader} false. Otherwise appends the command to the leader's log and returns at once
-   * (without waiting for agreement) the index it will have if it is ever committed, the current
-   * term, and {@code isLeader} true. Must return promptly even after {@link #kill()}.
+   * Proposes {@code command} for the replicated log. If this peer is not the leader, returns {@code
+   * isLeader} false. Otherwise appends the command to the leader's log and returns at once (without
+   * waiting for agreement) the index it will have if it is ever committed, the current term, and
+   * {@code isLeader} true. Must return promptly even after {@link #kill()}.
    */
   StartResult start(Object command);
 
@@ -37,9 +37,9 @@ public interface Raft {
   int persistBytes();
 
   /**
-   * Stops this peer. The tester calls it when a peer crashes or the test ends; the peer's
-   * threads should notice (check a killed flag in every loop) and exit, and the peer must not
-   * send on the apply channel for long afterwards. Must return quickly.
+   * Stops this peer. The tester calls it when a peer crashes or the test ends; the peer's threads
+   * should notice (check a killed flag in every loop) and exit, and the peer must not send on the
+   * apply channel for long afterwards. Must return quickly.
    */
   void kill();
 }

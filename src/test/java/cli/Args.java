@@ -10,8 +10,8 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
 /**
- * The small helpers every command of the front end parses its arguments with (Apache Commons
- * CLI): declaring an option, parsing into a usage error, reading numbers, printing help.
+ * The small helpers every command of the front end parses its arguments with (Apache Commons CLI):
+ * declaring an option, parsing into a usage error, reading numbers, printing help.
  */
 final class Args {
   private Args() {}
@@ -23,7 +23,11 @@ final class Args {
 
   /** An option with a value, shown as {@code name}. */
   static Option valued(String shortName, String longName, String name, String description) {
-    return Option.builder(shortName).longOpt(longName).hasArg().argName(name).desc(description)
+    return Option.builder(shortName)
+        .longOpt(longName)
+        .hasArg()
+        .argName(name)
+        .desc(description)
         .build();
   }
 
@@ -49,8 +53,8 @@ final class Args {
   }
 
   /** Prints the help of a command: usage lines, text, options in the order declared, footer. */
-  static void printHelp(String usage, String header, Options options, String footer,
-      List<String> rows) {
+  static void printHelp(
+      String usage, String header, Options options, String footer, List<String> rows) {
     HelpFormatter f = HelpFormatter.builder().setShowSince(false).get();
     f.setOptionComparator(null);
     f.setWidth(100);

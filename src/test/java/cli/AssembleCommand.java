@@ -15,8 +15,8 @@ final class AssembleCommand {
       throw new UsageError("assemble takes OUT_DIR PACKAGES_DIR");
     }
     Workspace ws = Workspace.current();
-    TreeAssembler.assemble(ws.root().resolve("src/main/java"), ws.fromCaller(a.get(1)),
-        ws.fromCaller(a.get(0)));
+    TreeAssembler.assemble(
+        ws.root().resolve("src/main/java"), ws.fromCaller(a.get(1)), ws.fromCaller(a.get(0)));
     return 0;
   }
 }

@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>Every run after the first one comes through {@code target/cli/java.args}, which the front end
  * writes; then this class checks the Java and hands over to {@link Main} at once. On the first run
- * (no {@code java.args} yet) the launcher compiles this class with javac and starts it directly:
- * it checks Maven, builds the project once with {@code mvn test-compile} (showing progress), and
+ * (no {@code java.args} yet) the launcher compiles this class with javac and starts it directly: it
+ * checks Maven, builds the project once with {@code mvn test-compile} (showing progress), and
  * starts the front end in a new JVM, which prepares the fast start for the runs after it.
  */
 public final class Bootstrap {
@@ -25,9 +25,11 @@ public final class Bootstrap {
 
   public static void main(String[] args) throws Exception {
     String home = System.getProperty("java.home");
-    String problem = Requirements.javaProblem(
-        Requirements.javaFeature(System.getProperty("java.specification.version")),
-        System.getenv("JAVA_HOME"), Requirements.hasJavac(home));
+    String problem =
+        Requirements.javaProblem(
+            Requirements.javaFeature(System.getProperty("java.specification.version")),
+            System.getenv("JAVA_HOME"),
+            Requirements.hasJavac(home));
     if (problem != null) {
       System.err.println(Requirements.launcher() + ": " + problem);
       System.exit(2);
@@ -58,23 +60,25 @@ public final class Bootstrap {
   static int firstRun(File root, String[] args) throws IOException, InterruptedException {
     File build = new File(root, "target");
     File classpathFile = new File(build, "test-classpath.txt");
-    boolean built = classpathFile.isFile()
-        && new File(build, "test-classes/cli/Main.class").isFile();
+    boolean built =
+        classpathFile.isFile() && new File(build, "test-classes/cli/Main.class").isFile();
     if (!built) {
       String mvn = MavenBuild.mavenOrExit(System.err);
       MavenBuild.checkVersionOrExit(mvn, root, System.err);
-      System.err.println(Requirements.launcher() + ": the first run builds the project with Maven"
-          + " (the very first one also downloads its libraries: a minute or so)");
-      if (!MavenBuild.run(mvn, root, new ArrayList<String>(), new File(build, "cli/maven.log"),
-          System.err)) {
-        System.err.println(Requirements.launcher() + ": the code does not compile; nothing was"
-            + " tested");
+      System.err.println(
+          Requirements.launcher()
+              + ": the first run builds the project with Maven"
+              + " (the very first one also downloads its libraries: a minute or so)");
+      if (!MavenBuild.run(
+          mvn, root, new ArrayList<String>(), new File(build, "cli/maven.log"), System.err)) {
+        System.err.println(
+            Requirements.launcher() + ": the code does not compile; nothing was" + " tested");
         System.out.println("0 passed, 1 failed");
         return 1;
       }
     }
-    String deps = new String(Files.readAllBytes(classpathFile.toPath()), StandardCharsets.UTF_8)
-        .trim();
+    String deps =
+        new String(Files.readAllBytes(classpathFile.toPath()), StandardCharsets.UTF_8).trim();
     List<String> cmd = new ArrayList<String>();
     cmd.add(new File(System.getProperty("java.home"), "bin/java").getPath());
     cmd.add("-XX:+UseSerialGC");
@@ -85,8 +89,12 @@ public final class Bootstrap {
       cmd.add("-Draftlab.mavenBuilt=true"); // the front end need not check the sources again
     }
     cmd.add("-cp");
-    cmd.add(new File(build, "test-classes") + File.pathSeparator + new File(build, "classes")
-        + File.pathSeparator + deps);
+    cmd.add(
+        new File(build, "test-classes")
+            + File.pathSeparator
+            + new File(build, "classes")
+            + File.pathSeparator
+            + deps);
     cmd.add("cli.Main");
     cmd.addAll(Arrays.asList(args));
     return new ProcessBuilder(cmd).inheritIO().start().waitFor();

@@ -32,12 +32,22 @@ final class Builder {
     switch (plan) {
       case MAVEN -> {
         if (!bootstrapBuilt) {
-          err.println(Requirements.launcher() + ": compiling " + t.name() + " with Maven ("
-              + (ChangeDetector.isBuilt(t) ? "the pom, a test or a given file changed"
-                  : "its first build") + ") ...");
+          err.println(
+              Requirements.launcher()
+                  + ": compiling "
+                  + t.name()
+                  + " with Maven ("
+                  + (ChangeDetector.isBuilt(t)
+                      ? "the pom, a test or a given file changed"
+                      : "its first build")
+                  + ") ...");
           String mvn = MavenBuild.mavenOrExit(err);
-          if (!MavenBuild.run(mvn, t.root().toFile(), t.mavenProperties(),
-              t.cli().resolve("maven.log").toFile(), err)) {
+          if (!MavenBuild.run(
+              mvn,
+              t.root().toFile(),
+              t.mavenProperties(),
+              t.cli().resolve("maven.log").toFile(),
+              err)) {
             return notCompiled(err);
           }
           mavenHere = true;
@@ -52,7 +62,7 @@ final class Builder {
         }
         ChangeDetector.record(t, scan, BuildPlan.JAVAC);
       }
-      case NOTHING -> { }
+      case NOTHING -> {}
     }
     if (t.fastStart() && !FastStart.ready(t)) {
       FastStart.prepare(t, err);

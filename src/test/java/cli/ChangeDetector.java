@@ -9,8 +9,8 @@ import java.util.Map;
 import labs.Registry;
 
 /**
- * Decides what a run must build ({@link BuildPlan}): nothing, the student's packages with javac,
- * or everything with Maven. It compares two snapshots of the sources with those saved by the last
+ * Decides what a run must build ({@link BuildPlan}): nothing, the student's packages with javac, or
+ * everything with Maven. It compares two snapshots of the sources with those saved by the last
  * build: the given files (the pom, the tests and tester, every main package the student does not
  * own) and the student's packages (from the registry, {@code raft} and {@code kvraft}).
  */
@@ -33,8 +33,7 @@ final class ChangeDetector {
     Map<String, Path> student = Map.of("main", t.src());
     return new Scan(
         SourceSnapshot.of(given, (rel, p) -> !isStudentPath(rel, owned)),
-        SourceSnapshot.of(student, (rel, p) -> isStudentPath(rel, owned)
-            && rel.endsWith(".java")));
+        SourceSnapshot.of(student, (rel, p) -> isStudentPath(rel, owned) && rel.endsWith(".java")));
   }
 
   /** Whether {@code rel}, a path under a main source tree, is in a package the student owns. */
@@ -48,7 +47,8 @@ final class ChangeDetector {
   }
 
   static BuildPlan plan(Target t, Scan now) throws IOException {
-    return decide(isBuilt(t),
+    return decide(
+        isBuilt(t),
         now.given().changedSince(SourceSnapshot.read(t.cli().resolve(GIVEN))),
         now.student().changedSince(SourceSnapshot.read(t.cli().resolve(STUDENT))));
   }
@@ -63,7 +63,8 @@ final class ChangeDetector {
 
   /** Whether a Maven build of the target has finished: classes, tests and classpaths are there. */
   static boolean isBuilt(Target t) {
-    return Files.isRegularFile(t.libraries()) && Files.isRegularFile(t.mainLibraries())
+    return Files.isRegularFile(t.libraries())
+        && Files.isRegularFile(t.mainLibraries())
         && Files.isRegularFile(t.testClasses().resolve("cli/Main.class"));
   }
 

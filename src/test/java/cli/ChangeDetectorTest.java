@@ -72,8 +72,12 @@ class ChangeDetectorTest {
 
   @Test
   void thePomATestOrAGivenPackageNeedMaven() throws Exception {
-    for (String given : List.of("pom.xml", "src/test/java/raft/RaftTest3A.java",
-        "src/main/java/labrpc/Network.java", "src/test/resources/junit-platform.properties")) {
+    for (String given :
+        List.of(
+            "pom.xml",
+            "src/test/java/raft/RaftTest3A.java",
+            "src/main/java/labrpc/Network.java",
+            "src/test/resources/junit-platform.properties")) {
       aBuiltTree();
       write(given, "changed, and longer than before");
       assertEquals(BuildPlan.MAVEN, plan(), given);

@@ -32,8 +32,9 @@ final class ChildJvm {
   }
 
   /** As above, with more JVM options, in the working folder {@code dir} (null: this one's). */
-  static int runPlain(Target t, List<String> libraries, String[] args, List<String> jvmOptions,
-      Path dir) throws IOException, InterruptedException {
+  static int runPlain(
+      Target t, List<String> libraries, String[] args, List<String> jvmOptions, Path dir)
+      throws IOException, InterruptedException {
     List<String> entries = new ArrayList<>();
     entries.add(t.testClasses().toString());
     entries.add(t.classes().toString());
@@ -68,13 +69,16 @@ final class ChildJvm {
     Process p = pb.start();
     // Ctrl-C reaches the child too (same process group): let it print its table before this JVM
     // exits and the shell prompt returns.
-    Thread wait = new Thread(() -> {
-      try {
-        p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "cli-wait-for-child");
+    Thread wait =
+        new Thread(
+            () -> {
+              try {
+                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "cli-wait-for-child");
     Runtime.getRuntime().addShutdownHook(wait);
     return p.waitFor();
   }

@@ -21,15 +21,15 @@ import labs.Registry;
 
 /**
  * What makes a run start fast, prepared once after each Maven build: the JVM loads the 2,500
- * classes of JUnit, the tester, javac and this front end from a class-data-sharing archive
- * instead of parsing and verifying them again on every run.
+ * classes of JUnit, the tester, javac and this front end from a class-data-sharing archive instead
+ * of parsing and verifying them again on every run.
  *
  * <p>Such an archive holds only classes from jar files, and Java 17 refuses to write one while a
  * folder on the classpath holds classes. So the given classes (everything Maven built but the
- * student's packages) go into {@code given.jar}; the student's classes, which change on every
- * edit, stay in {@code target/classes}, last on the classpath and never archived. The archive is
- * written by a warm-up run ({@link WarmUp}) whose classpath ends with an empty folder where it
- * compiles the student's code for a moment; it is empty again when the archive is written.
+ * student's packages) go into {@code given.jar}; the student's classes, which change on every edit,
+ * stay in {@code target/classes}, last on the classpath and never archived. The archive is written
+ * by a warm-up run ({@link WarmUp}) whose classpath ends with an empty folder where it compiles the
+ * student's code for a moment; it is empty again when the archive is written.
  *
  * <p>The result is {@code BUILD/cli/java.args}: the JVM options, the archive and the classpath,
  * which the launchers pass to {@code java}. Without an archive (a JVM that cannot write one) the
@@ -38,11 +38,14 @@ import labs.Registry;
 final class FastStart {
   static final String ARGS = "java.args";
   static final String MADE_FOR = "fast-start.properties";
+
   /** The options of every test JVM (as in the Go-like runs so far: one GC thread, small stacks). */
   static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss1m");
+
   /** Keep the archive quiet: when it does not fit (another JVM), the run goes on without it. */
-  static final List<String> ARCHIVE_QUIET = List.of("-Xshare:auto", "-Xlog:cds=off",
-      "-Xlog:cds+dynamic=off");
+  static final List<String> ARCHIVE_QUIET =
+      List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
   /** The sources of the launcher's first class, compiled for Java 8 (see {@link Bootstrap}). */
   static final List<String> BOOT_SOURCES =
       List.of("Bootstrap.java", "Requirements.java", "MavenBuild.java");
@@ -69,8 +72,10 @@ final class FastStart {
 
   /** Prepares the fast start of {@code t}; says so on {@code err}, as it takes a few seconds. */
   static void prepare(Target t, PrintStream err) throws IOException, InterruptedException {
-    err.println(Requirements.launcher() + ": preparing a fast start (once per build, a few"
-        + " seconds) ...");
+    err.println(
+        Requirements.launcher()
+            + ": preparing a fast start (once per build, a few"
+            + " seconds) ...");
     Path cli = t.cli();
     Files.createDirectories(cli);
     Files.deleteIfExists(cli.resolve(MADE_FOR));
@@ -131,8 +136,9 @@ final class FastStart {
     }
   }
 
-  private static void writeArgs(Path cli, List<String> jvm, List<String> properties,
-      List<String> classpath) throws IOException {
+  private static void writeArgs(
+      Path cli, List<String> jvm, List<String> properties, List<String> classpath)
+      throws IOException {
     List<String> args = new ArrayList<>(jvm);
     args.addAll(properties);
     args.add("-cp");
@@ -161,8 +167,11 @@ final class FastStart {
   }
 
   /** Adds the files under {@code base} that {@code include} takes; {@code dirs}: entries so far. */
-  private static void addTree(JarOutputStream out, Path base,
-      java.util.function.Predicate<String> include, java.util.Set<String> dirs)
+  private static void addTree(
+      JarOutputStream out,
+      Path base,
+      java.util.function.Predicate<String> include,
+      java.util.Set<String> dirs)
       throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(base)) {
@@ -206,8 +215,18 @@ final class FastStart {
     JavacBuild.deleteTree(classes);
     Files.createDirectories(classes);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("--release", "8", "-nowarn", "-Xlint:-options",
-        "-encoding", "UTF-8", "-implicit:none", "-d", classes.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                "8",
+                "-nowarn",
+                "-Xlint:-options",
+                "-encoding",
+                "UTF-8",
+                "-implicit:none",
+                "-d",
+                classes.toString()));
     sources.forEach(s -> args.add(s.toString()));
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     if (javac == null || javac.run(null, quiet, quiet, args.toArray(new String[0])) != 0) {
@@ -232,8 +251,14 @@ final class FastStart {
   }
 
   /** Runs {@link WarmUp} in a JVM that writes the archive when it exits; true if it did. */
-  private static boolean dumpArchive(Target t, Path archive, List<String> properties,
-      List<String> classpath, Path warm, Path given) throws IOException, InterruptedException {
+  private static boolean dumpArchive(
+      Target t,
+      Path archive,
+      List<String> properties,
+      List<String> classpath,
+      Path warm,
+      Path given)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ChildJvm.java());
     cmd.addAll(JVM_OPTIONS);
@@ -248,8 +273,12 @@ final class FastStart {
     cmd.add(warm.toString());
     cmd.add(given.toString());
     Path log = t.cli().resolve("warm-up.log");
-    Process p = new ProcessBuilder(cmd).directory(t.root().toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(t.root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
       return false;

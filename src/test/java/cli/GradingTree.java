@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where a submission is built and graded: a temporary folder outside the instructor's tree,
- * holding a copy of the pristine {@code pom.xml} and tests (the main sources are assembled into it
+ * Where a submission is built and graded: a temporary folder outside the instructor's tree, holding
+ * a copy of the pristine {@code pom.xml} and tests (the main sources are assembled into it
  * afterwards) and nothing else: no {@code solution/}, no handouts, no tools. Graded code runs
  * there, so neither a relative path nor its working folder leads to the reference. Deleted when
  * closed.
@@ -72,7 +72,10 @@ final class GradingTree implements AutoCloseable {
         Path link = all.filter(Files::isSymbolicLink).findFirst().orElse(null);
         if (link != null || Files.isSymbolicLink(dir)) {
           throw new UsageError(
-              dir + " holds symbolic links (" + (link != null ? link : dir) + "); a submission"
+              dir
+                  + " holds symbolic links ("
+                  + (link != null ? link : dir)
+                  + "); a submission"
                   + " must hold plain files");
         }
       }

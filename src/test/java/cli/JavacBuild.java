@@ -43,8 +43,11 @@ final class JavacBuild {
   static boolean compile(Target t, Path out, PrintStream err) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      err.println(Requirements.launcher() + ": " + Requirements.javaProblem(
-          Runtime.version().feature(), System.getenv("JAVA_HOME"), false));
+      err.println(
+          Requirements.launcher()
+              + ": "
+              + Requirements.javaProblem(
+                  Runtime.version().feature(), System.getenv("JAVA_HOME"), false));
       return false;
     }
     List<Path> sources = studentSources(t);
@@ -53,16 +56,27 @@ final class JavacBuild {
     }
     Files.createDirectories(out);
     String separator = java.io.File.pathSeparator;
-    String classpath = t.classes() + separator
-        + Files.readString(t.mainLibraries(), StandardCharsets.UTF_8).trim();
-    List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-proc:none",
-        "-d", out.toString(), "-cp", classpath);
+    String classpath =
+        t.classes()
+            + separator
+            + Files.readString(t.mainLibraries(), StandardCharsets.UTF_8).trim();
+    List<String> options =
+        List.of(
+            "--release",
+            "17",
+            "-encoding",
+            "UTF-8",
+            "-proc:none",
+            "-d",
+            out.toString(),
+            "-cp",
+            classpath);
     StringWriter messages = new StringWriter();
     boolean ok;
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(
-          sources.stream().map(JavacBuild::asTyped).toList());
+      Iterable<? extends JavaFileObject> units =
+          files.getJavaFileObjectsFromPaths(sources.stream().map(JavacBuild::asTyped).toList());
       ok = javac.getTask(messages, files, null, options, null, units).call();
     }
     if (!ok) {
@@ -101,13 +115,15 @@ final class JavacBuild {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -36,8 +36,8 @@ class JavacBuildTest {
   void errorsArePrintedAsJavacPrintsThem() throws Exception {
     Target t = tree("package raft;\npublic class Raft {\n  void f() { votedFor = 1; }\n}\n");
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    assertFalse(JavacBuild.compileStudentPackages(t,
-        new PrintStream(buf, true, StandardCharsets.UTF_8)));
+    assertFalse(
+        JavacBuild.compileStudentPackages(t, new PrintStream(buf, true, StandardCharsets.UTF_8)));
     String out = buf.toString(StandardCharsets.UTF_8);
     assertTrue(out.matches("(?s).*Raft\\.java:3: error: cannot find symbol\n.*votedFor.*"), out);
   }

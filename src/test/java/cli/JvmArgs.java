@@ -3,8 +3,8 @@ package cli;
 import java.util.List;
 
 /**
- * Classpaths and java argument files, built with a given platform's separators so that the
- * Windows form can be tested anywhere. The launchers start Java as {@code java @target/cli/java.args
+ * Classpaths and java argument files, built with a given platform's separators so that the Windows
+ * form can be tested anywhere. The launchers start Java as {@code java @target/cli/java.args
  * cli.Bootstrap ...}; the file holds the JVM options and the classpath, one quoted argument a line.
  */
 final class JvmArgs {
@@ -23,15 +23,17 @@ final class JvmArgs {
   static String argFile(List<String> args, String lineSeparator) {
     StringBuilder sb = new StringBuilder();
     for (String a : args) {
-      sb.append('"').append(a.replace("\\", "\\\\").replace("\"", "\\\"")).append('"')
+      sb.append('"')
+          .append(a.replace("\\", "\\\\").replace("\"", "\\\""))
+          .append('"')
           .append(lineSeparator);
     }
     return sb.toString();
   }
 
   /**
-   * The arguments of an argfile written by {@link #argFile}, as the java launcher reads them
-   * (used to check the round trip; the launcher itself does the reading).
+   * The arguments of an argfile written by {@link #argFile}, as the java launcher reads them (used
+   * to check the round trip; the launcher itself does the reading).
    */
   static List<String> parseArgFile(String text) {
     List<String> out = new java.util.ArrayList<>();

@@ -18,10 +18,14 @@ final class LogColumnsCommand {
 
   static Options options() {
     Options o = new Options();
-    o.addOption(Args.valued("c", null, "COLUMNS", "number of servers (default: the highest"
-        + " server seen, plus one)"));
-    o.addOption(Args.valued("t", null, "TOPIC,...", "show only these topics (e.g."
-        + " VOTE,LEAD,TERM)"));
+    o.addOption(
+        Args.valued(
+            "c",
+            null,
+            "COLUMNS",
+            "number of servers (default: the highest" + " server seen, plus one)"));
+    o.addOption(
+        Args.valued("t", null, "TOPIC,...", "show only these topics (e.g." + " VOTE,LEAD,TERM)"));
     o.addOption(Args.valued("x", null, "TOPIC,...", "hide these topics"));
     o.addOption(Args.valued("w", null, "WIDTH", "page width in characters (default 160)"));
     o.addOption(Args.flag("h", "help", "this text"));
@@ -32,12 +36,17 @@ final class LogColumnsCommand {
     CommandLine cl = Args.parse(options(), args);
     if (cl.hasOption("h")) {
       String me = Requirements.launcherCommand();
-      Args.printHelp(me + " logcols [-c COLUMNS] [-t TOPIC,...] [-x TOPIC,...] [-w WIDTH] [FILE]",
+      Args.printHelp(
+          me + " logcols [-c COLUMNS] [-t TOPIC,...] [-x TOPIC,...] [-w WIDTH] [FILE]",
           "The column view of a debug log: each server's lines in its own column, so that what"
               + " the peers did at one moment lines up; the tester's lines span the page. Reads"
-              + " FILE, or standard input, e.g.\n  " + me + " -v -t testReElection3A 3A |"
+              + " FILE, or standard input, e.g.\n  "
+              + me
+              + " -v -t testReElection3A 3A |"
               + " tools/logcols -t VOTE,LEAD\n\nOptions:",
-          options(), null, List.of());
+          options(),
+          null,
+          List.of());
       return 0;
     }
     Long columns = Args.number(cl, "c", "-c");
@@ -50,15 +59,21 @@ final class LogColumnsCommand {
       throw new UsageError("logcols reads one file (or standard input), not " + files);
     }
     List<String> lines;
-    try (BufferedReader in = files.isEmpty()
-        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-        : Files.newBufferedReader(Workspace.current().fromCaller(files.get(0)),
-            StandardCharsets.UTF_8)) {
+    try (BufferedReader in =
+        files.isEmpty()
+            ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+            : Files.newBufferedReader(
+                Workspace.current().fromCaller(files.get(0)), StandardCharsets.UTF_8)) {
       lines = LogColumns.read(in);
     }
     int n = columns != null ? columns.intValue() : LogColumns.columnsNeeded(lines);
-    System.out.print(LogColumns.render(lines, n, width == null ? 160 : width.intValue(),
-        topics(cl.getOptionValue("t")), topics(cl.getOptionValue("x"))));
+    System.out.print(
+        LogColumns.render(
+            lines,
+            n,
+            width == null ? 160 : width.intValue(),
+            topics(cl.getOptionValue("t")),
+            topics(cl.getOptionValue("x"))));
     System.out.flush();
     return 0;
   }

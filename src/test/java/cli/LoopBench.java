@@ -19,8 +19,8 @@ import org.apache.commons.cli.Options;
  * {@code make bench}'s loop figure: how long a student waits, after saving {@code Raft.java}, for
  * the first line of a test ({@code Test (3A): ...}), and how long with nothing changed. It works on
  * a copy of the tree under {@code target/bench/tree}, so the student's own files are never edited,
- * and it times {@code ./grade.sh -t testInitialElection3A 3A} there, killing it at that line.
- * With {@code --go DIR} (a Go 6.5840 {@code raft} folder) it times {@code go test -run
+ * and it times {@code ./grade.sh -t testInitialElection3A 3A} there, killing it at that line. With
+ * {@code --go DIR} (a Go 6.5840 {@code raft} folder) it times {@code go test -run
  * TestInitialElection3A} there in the same way, in turns with the Java runs, for a side-by-side
  * figure from the same minutes of the same machine.
  *
@@ -44,13 +44,14 @@ final class LoopBench {
   static int run(String[] args) throws Exception {
     Options o = new Options();
     o.addOption(Args.valued(null, "runs", "K", "runs of each kind (default 5)"));
-    o.addOption(Args.valued(null, "go", "DIR", "also time go test in DIR (a Go lab's raft"
-        + " folder)"));
+    o.addOption(
+        Args.valued(null, "go", "DIR", "also time go test in DIR (a Go lab's raft" + " folder)"));
     o.addOption(Args.valued(null, "shell", "SHELL", "run grade.sh with this shell"));
     CommandLine cl = Args.parse(o, args);
     Long runs = Args.number(cl, "runs", "--runs");
-    return new LoopBench(runs == null ? 5 : runs.intValue(), cl.getOptionValue("go"),
-        cl.getOptionValue("shell")).call();
+    return new LoopBench(
+            runs == null ? 5 : runs.intValue(), cl.getOptionValue("go"), cl.getOptionValue("shell"))
+        .call();
   }
 
   private int call() throws Exception {
@@ -61,8 +62,7 @@ final class LoopBench {
     if (shell != null) {
       grade.add(shell);
     }
-    grade.addAll(List.of(tree.resolve("grade.sh").toString(), "-t", "testInitialElection3A",
-        "3A"));
+    grade.addAll(List.of(tree.resolve("grade.sh").toString(), "-t", "testInitialElection3A", "3A"));
     Path raft = tree.resolve("src/main/java/raft/Raft.java");
     System.err.println("bench: first run in " + tree + " (builds with Maven; not timed) ...");
     firstLine(grade, tree);
@@ -93,14 +93,16 @@ final class LoopBench {
         Files.write(goRaft, goOriginal);
       }
     }
-    System.out.printf("grade loop: edit-to-first-line %.2f s, unchanged %.2f s%n", median(edit),
-        median(same));
+    System.out.printf(
+        "grade loop: edit-to-first-line %.2f s, unchanged %.2f s%n", median(edit), median(same));
     if (goRaft != null) {
-      System.out.printf("go test loop: edit-to-first-line %.2f s, unchanged %.2f s%n",
+      System.out.printf(
+          "go test loop: edit-to-first-line %.2f s, unchanged %.2f s%n",
           median(goEdit), median(goSame));
     }
-    System.err.printf("bench: all runs (s): edit %s, unchanged %s%s%n", edit, same,
-        goRaft == null ? "" : "; go edit " + goEdit + ", go unchanged " + goSame);
+    System.err.printf(
+        "bench: all runs (s): edit %s, unchanged %s%s%n",
+        edit, same, goRaft == null ? "" : "; go edit " + goEdit + ", go unchanged " + goSame);
     return 0;
   }
 
@@ -133,8 +135,8 @@ final class LoopBench {
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     double seconds = -1;
     List<String> seen = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.contains(FIRST_LINE)) {
@@ -152,8 +154,8 @@ final class LoopBench {
       p.waitFor(10, TimeUnit.SECONDS);
     }
     if (seconds < 0) {
-      throw new IOException(String.join(" ", cmd) + " printed no test line:\n"
-          + String.join("\n", seen));
+      throw new IOException(
+          String.join(" ", cmd) + " printed no test line:\n" + String.join("\n", seen));
     }
     return seconds;
   }

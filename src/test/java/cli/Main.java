@@ -2,9 +2,9 @@ package cli;
 
 import grading.Grade;
 import grading.Isolated;
-import grading.child.ReferenceFilter;
 import grading.Repeat;
 import grading.Selection;
+import grading.child.ReferenceFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import labs.Registry;
 
 /**
  * The command line of raftlab: {@code ./grade.sh} (and {@code grade.cmd} on Windows) start this
- * class through {@link Bootstrap}. One parser (Apache Commons CLI, see {@link Request}), one
- * {@code --help}, one set of checks, and the subcommands {@code logcols} (and, for scripts,
- * {@code parts}, {@code assemble} and {@code bench}).
+ * class through {@link Bootstrap}. One parser (Apache Commons CLI, see {@link Request}), one {@code
+ * --help}, one set of checks, and the subcommands {@code logcols} (and, for scripts, {@code parts},
+ * {@code assemble} and {@code bench}).
  *
  * <p>A run first makes sure the code it tests is built, as cheaply as it can ({@link
  * ChangeDetector}): nothing when nothing changed, javac on the student's packages when only they
@@ -26,8 +26,8 @@ import labs.Registry;
  * the tests with the runner the options ask for: {@link Grade} (in this JVM), {@link Repeat}
  * ({@code -n}) or {@link Isolated} ({@code --submission}).
  *
- * <p>Exit status: 0 if every test passed, 1 if a test failed or the code does not compile, 2 for
- * a mistake on the command line or in the set-up.
+ * <p>Exit status: 0 if every test passed, 1 if a test failed or the code does not compile, 2 for a
+ * mistake on the command line or in the set-up.
  */
 public final class Main {
   /** Each subcommand: its name and its entry, which returns the exit status. */
@@ -35,13 +35,15 @@ public final class Main {
     int run(String[] args) throws Exception;
   }
 
-  static final Map<String, Subcommand> SUBCOMMANDS = Map.of(
-      "logcols", LogColumnsCommand::run,
-      "parts", PartsCommand::run,
-      "assemble", AssembleCommand::run,
-      "bench", LoopBench::run);
+  static final Map<String, Subcommand> SUBCOMMANDS =
+      Map.of(
+          "logcols", LogColumnsCommand::run,
+          "parts", PartsCommand::run,
+          "assemble", AssembleCommand::run,
+          "bench", LoopBench::run);
 
   private final Request request;
+
   /** The command line as typed: a child JVM gets it again. */
   private final String[] argv;
 
@@ -81,8 +83,13 @@ public final class Main {
       request.check(ws);
       return new Main(request, args.clone()).call(ws);
     } catch (UsageError e) {
-      System.err.println(Requirements.launcher() + ": " + e.getMessage() + " (see "
-          + Requirements.launcherCommand() + " --help)");
+      System.err.println(
+          Requirements.launcher()
+              + ": "
+              + e.getMessage()
+              + " (see "
+              + Requirements.launcherCommand()
+              + " --help)");
       return 2;
     } catch (Exception e) {
       System.err.println(Requirements.launcher() + ": " + e);
@@ -96,22 +103,28 @@ public final class Main {
   static void printHelp() {
     String me = Requirements.launcherCommand();
     Args.printHelp(
-        me + " [OPTIONS] [PART...]\n       " + me
+        me
+            + " [OPTIONS] [PART...]\n       "
+            + me
             + " logcols [-c COLUMNS] [-t TOPIC,...] [-x TOPIC,...] [-w WIDTH] [FILE]",
         "Runs the lab tests and grades them. For each test it prints what `go test` prints,"
             + " then a table of tests and points, and ends with \"N passed, N failed\".\n\n"
             + "It builds first, as little as it can: nothing when nothing changed, only your"
-            + " packages (" + String.join(", ", Registry.studentPackages()) + ") with javac when"
+            + " packages ("
+            + String.join(", ", Registry.studentPackages())
+            + ") with javac when"
             + " only they changed, everything with Maven on the first run or when the pom, a"
             + " test or a given file changed.\n\n"
-            + "PART: the parts to run, " + String.join(" ", Registry.partNames())
+            + "PART: the parts to run, "
+            + String.join(" ", Registry.partNames())
             + " (default: all of them)\n\nOptions:",
         Request.options(),
         null,
         List.of(
             "",
             "Commands:",
-            "  logcols   the column view of a debug log, a column per server (" + me
+            "  logcols   the column view of a debug log, a column per server ("
+                + me
                 + " logcols --help)",
             "",
             "Exit status: 0 if every test passed; 1 if a test failed or the code does not compile;"
@@ -164,9 +177,9 @@ public final class Main {
   }
 
   /**
-   * Builds the submission afresh over a copy of the pristine tree outside this one, then grades
-   * it in a JVM of its own that runs in that copy: graded code finds nothing of the instructor's
-   * (no {@code solution/}) near it, and its output is filtered of the reference's text.
+   * Builds the submission afresh over a copy of the pristine tree outside this one, then grades it
+   * in a JVM of its own that runs in that copy: graded code finds nothing of the instructor's (no
+   * {@code solution/}) near it, and its output is filtered of the reference's text.
    */
   private int gradeSubmission(Workspace ws) throws Exception {
     Request r = request;
@@ -183,15 +196,21 @@ public final class Main {
       Target t = Target.submission(tree.root(), packages);
       TreeAssembler.assemble(ws.root().resolve("src/main/java"), t.overlay(), t.src());
       String mvn = MavenBuild.mavenOrExit(System.err);
-      if (!MavenBuild.run(mvn, tree.root().toFile(), t.mavenProperties(),
-          logs.resolve("maven.log").toFile(), System.err)) {
-        System.err.println(Requirements.launcher() + ": the submission does not compile; nothing"
-            + " was tested");
+      if (!MavenBuild.run(
+          mvn,
+          tree.root().toFile(),
+          t.mavenProperties(),
+          logs.resolve("maven.log").toFile(),
+          System.err)) {
+        System.err.println(
+            Requirements.launcher() + ": the submission does not compile; nothing" + " was tested");
         if (r.json != null) {
-          Files.writeString(ws.fromCaller(r.json), "{\"score\": 0, \"output\": \"The submission"
-              + " does not compile.\", \"tests\": [{\"name\": \"compile\", \"score\": 0,"
-              + " \"max_score\": 0, \"status\": \"failed\", \"output\": \"does not compile;"
-              + " see the build log\"}]}\n");
+          Files.writeString(
+              ws.fromCaller(r.json),
+              "{\"score\": 0, \"output\": \"The submission"
+                  + " does not compile.\", \"tests\": [{\"name\": \"compile\", \"score\": 0,"
+                  + " \"max_score\": 0, \"status\": \"failed\", \"output\": \"does not compile;"
+                  + " see the build log\"}]}\n");
         }
         System.out.println("0 passed, 1 failed");
         return 1;
@@ -236,8 +255,8 @@ public final class Main {
       return Isolated.grade(new Isolated.Options(selection, results, jvm, r.zeroIfFlagged));
     }
     if (r.runs != null) {
-      return Repeat.repeat(new Repeat.Options(selection, r.runs, r.parallel == null ? 1 : r.parallel,
-          jvm));
+      return Repeat.repeat(
+          new Repeat.Options(selection, r.runs, r.parallel == null ? 1 : r.parallel, jvm));
     }
     return Grade.grade(new Grade.Options(selection, r.failFast, results, r.list));
   }

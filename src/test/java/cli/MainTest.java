@@ -52,8 +52,19 @@ class MainTest {
 
   @Test
   void partsAndOptionsAreReadAsTheOldGradeShReadThem() throws Exception {
-    Request m = parsed("-t", "testReElection3A", "--test", "TestInitialElection3A", "--seed", "42",
-        "-v", "--timeline", "--fail-fast", "3a", "3B");
+    Request m =
+        parsed(
+            "-t",
+            "testReElection3A",
+            "--test",
+            "TestInitialElection3A",
+            "--seed",
+            "42",
+            "-v",
+            "--timeline",
+            "--fail-fast",
+            "3a",
+            "3B");
     assertEquals(List.of("3A", "3B"), m.parts);
     assertEquals(List.of("testReElection3A", "TestInitialElection3A"), m.tests);
     assertEquals(42L, m.seed);
@@ -73,8 +84,9 @@ class MainTest {
     assertEquals("grade.sh: Unrecognized option: --bogus (see ./grade.sh --help)\n", r[1]);
     r = run("3E");
     assertEquals(2, r[0]);
-    assertEquals("grade.sh: unknown part 3E (parts: 3A 3B 3C 3D 4A 4B 4C) (see ./grade.sh"
-        + " --help)\n", r[1]);
+    assertEquals(
+        "grade.sh: unknown part 3E (parts: 3A 3B 3C 3D 4A 4B 4C) (see ./grade.sh" + " --help)\n",
+        r[1]);
     r = run("--seed", "abc");
     assertEquals(2, r[0]);
     assertEquals("grade.sh: --seed needs a number, not 'abc' (see ./grade.sh --help)\n", r[1]);
@@ -90,8 +102,8 @@ class MainTest {
     assertRefused("-p needs a number", "-n", "3", "-p", "0");
     assertRefused("-n (the repeat runner) cannot be combined", "-n", "3", "--json", "r.json");
     assertRefused("-n (the repeat runner) cannot be combined", "-n", "3", "--fail-fast");
-    assertRefused("--fail-fast cannot be combined with --submission", "--fail-fast",
-        "--submission", ".");
+    assertRefused(
+        "--fail-fast cannot be combined with --submission", "--fail-fast", "--submission", ".");
     assertRefused("there is no solution/ folder here", "--solution", "3A");
     assertRefused("the folder", "--json", "no/such/dir/results.json");
     assertRefused("it holds neither", "--submission", ".");
@@ -120,9 +132,21 @@ class MainTest {
     Object[] r = run("--help");
     assertEquals(0, r[0]);
     String help = (String) r[1];
-    for (String option : List.of("-t,--test <NAME>", "-n <N>", "-p <P>", "--seed <S>",
-        "-v,--verbose", "--timeline", "--fail-fast", "--json <FILE>", "--solution",
-        "--submission <DIR>", "-h,--help", "logcols", "Exit status: 0")) {
+    for (String option :
+        List.of(
+            "-t,--test <NAME>",
+            "-n <N>",
+            "-p <P>",
+            "--seed <S>",
+            "-v,--verbose",
+            "--timeline",
+            "--fail-fast",
+            "--json <FILE>",
+            "--solution",
+            "--submission <DIR>",
+            "-h,--help",
+            "logcols",
+            "Exit status: 0")) {
       assertTrue(help.contains(option), option + " missing from:\n" + help);
     }
     assertTrue(help.contains("3A 3B 3C 3D 4A 4B 4C"), help);

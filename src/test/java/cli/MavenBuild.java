@@ -59,8 +59,12 @@ final class MavenBuild {
   static String mavenOrExit(PrintStream err) {
     String mvn = findMaven(System.getenv("PATH"), File.pathSeparator, Requirements.isWindows());
     if (mvn == null) {
-      err.println(Requirements.launcher() + ": Maven (mvn) is not on your PATH; raftlab needs Maven "
-          + Requirements.MIN_MAVEN + " or newer: " + Requirements.mavenFix());
+      err.println(
+          Requirements.launcher()
+              + ": Maven (mvn) is not on your PATH; raftlab needs Maven "
+              + Requirements.MIN_MAVEN
+              + " or newer: "
+              + Requirements.mavenFix());
       System.exit(2);
     }
     return mvn;
@@ -69,8 +73,8 @@ final class MavenBuild {
   /** Checks {@code mvn -version} once: exits with one line if Maven is too old or on old Java. */
   static void checkVersionOrExit(String mvn, File root, PrintStream err)
       throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(mvn, "-B", "-version").directory(root)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(mvn, "-B", "-version").directory(root).redirectErrorStream(true).start();
     String out = readAll(p);
     p.waitFor();
     String problem = Requirements.mavenProblem(out);
@@ -98,8 +102,9 @@ final class MavenBuild {
     p.getOutputStream().close();
     List<String> lines = new ArrayList<String>();
     Progress progress = new Progress(err);
-    try (BufferedReader in = new BufferedReader(
-            new InputStreamReader(p.getInputStream(), Charset.defaultCharset()));
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(p.getInputStream(), Charset.defaultCharset()));
         Writer out = new OutputStreamWriter(new FileOutputStream(log), Charset.defaultCharset())) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -139,8 +144,8 @@ final class MavenBuild {
 
   /**
    * The compile errors in Maven's output, as javac prints them: {@code path:line: error: message}
-   * (the path relative to {@code root} when inside it), each followed by the lines that go with
-   * it (symbol, location). Maven repeats its errors at the end; each is kept once.
+   * (the path relative to {@code root} when inside it), each followed by the lines that go with it
+   * (symbol, location). Maven repeats its errors at the end; each is kept once.
    */
   static List<String> compileErrors(List<String> lines, File root) {
     Set<String> out = new LinkedHashSet<String>();
@@ -169,20 +174,29 @@ final class MavenBuild {
     for (String l : lines) {
       if (l.contains("No compiler is provided in this environment")) {
         return "Maven runs on a Java runtime without javac (a JRE, through JAVA_HOME); set"
-            + " JAVA_HOME to a JDK " + Requirements.MIN_JAVA + " or newer";
+            + " JAVA_HOME to a JDK "
+            + Requirements.MIN_JAVA
+            + " or newer";
       }
-      if (l.contains("release version 17 not supported") || l.contains("invalid target release")
+      if (l.contains("release version 17 not supported")
+          || l.contains("invalid target release")
           || l.contains("invalid flag: --release")) {
         return "Maven compiles with a Java older than 17 (JAVA_HOME); set JAVA_HOME to a JDK "
-            + Requirements.MIN_JAVA + " or newer, or unset it";
+            + Requirements.MIN_JAVA
+            + " or newer, or unset it";
       }
       if (l.contains("requires Maven version")) {
-        return "this Maven is too old (" + l.replaceAll(".*requires Maven version", "needs")
-            .trim() + "); raftlab needs Maven " + Requirements.MIN_MAVEN + " or newer: "
+        return "this Maven is too old ("
+            + l.replaceAll(".*requires Maven version", "needs").trim()
+            + "); raftlab needs Maven "
+            + Requirements.MIN_MAVEN
+            + " or newer: "
             + Requirements.mavenFix();
       }
-      if (l.contains("Could not transfer artifact") || l.contains("Could not resolve dependencies")
-          || l.contains("UnknownHostException") || l.contains("Unknown host")) {
+      if (l.contains("Could not transfer artifact")
+          || l.contains("Could not resolve dependencies")
+          || l.contains("UnknownHostException")
+          || l.contains("Unknown host")) {
         return "Maven could not download the libraries the tests use (the first build needs the"
             + " internet, or a ~/.m2/settings.xml mirror); check the connection and run again";
       }
@@ -192,8 +206,8 @@ final class MavenBuild {
 
   private static String readAll(Process p) throws IOException {
     StringBuilder sb = new StringBuilder();
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), Charset.defaultCharset()))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), Charset.defaultCharset()))) {
       String line;
       while ((line = in.readLine()) != null) {
         sb.append(line).append('\n');
@@ -225,8 +239,11 @@ final class MavenBuild {
       if (m.find()) {
         files++;
         megabytes += megabytes(m.group(1), m.group(2));
-        stage = String.format("downloading what the build needs from Maven Central (first run"
-            + " only): %d files, %.1f MB", files, megabytes);
+        stage =
+            String.format(
+                "downloading what the build needs from Maven Central (first run"
+                    + " only): %d files, %.1f MB",
+                files, megabytes);
       } else if (line.contains(":testCompile ")) {
         stage = "compiling the tests";
       } else if (line.contains(":compile ")) {

@@ -16,8 +16,10 @@ final class PartsCommand {
     o.addOption(Args.valued(null, "separator", "S", "between names (default: a space)"));
     o.addOption(Args.flag(null, "packages", "the student packages instead"));
     CommandLine cl = Args.parse(o, args);
-    System.out.println(String.join(cl.getOptionValue("separator", " "),
-        cl.hasOption("packages") ? Registry.studentPackages() : Registry.partNames()));
+    System.out.println(
+        String.join(
+            cl.getOptionValue("separator", " "),
+            cl.hasOption("packages") ? Registry.studentPackages() : Registry.partNames()));
     return 0;
   }
 }

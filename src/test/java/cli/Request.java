@@ -32,31 +32,65 @@ final class Request {
   /** The options, in the order --help lists them. */
   static Options options() {
     Options o = new Options();
-    o.addOption(Args.valued("t", "test", "NAME", "only this test (e.g. testReElection3A, or its"
-        + " Go name TestReElection3A); may be given several times"));
-    o.addOption(Args.valued("n", null, "N", "repeat runner: run each selected test N times, in a"
-        + " fresh JVM each, and keep the logs (and timelines) of the failed runs only"));
-    o.addOption(Args.valued("p", null, "P", "with -n: run P tests at a time (default 1; the tests"
-        + " are timing-sensitive, so more than the number of cores makes them fail for the wrong"
-        + " reasons)"));
-    o.addOption(Args.valued(null, "seed", "S", "replay the random choices (network and tester)"
-        + " of a failed run; thread timing still varies, so a seed makes a failure likelier to"
-        + " recur, not certain"));
-    o.addOption(Args.flag("v", "verbose", "print the debug log (debug.Debug and the tester's own"
-        + " events)"));
-    o.addOption(Args.flag(null, "timeline", "write a timeline (HTML) for passing tests too, not"
-        + " only for failed ones"));
+    o.addOption(
+        Args.valued(
+            "t",
+            "test",
+            "NAME",
+            "only this test (e.g. testReElection3A, or its"
+                + " Go name TestReElection3A); may be given several times"));
+    o.addOption(
+        Args.valued(
+            "n",
+            null,
+            "N",
+            "repeat runner: run each selected test N times, in a"
+                + " fresh JVM each, and keep the logs (and timelines) of the failed runs only"));
+    o.addOption(
+        Args.valued(
+            "p",
+            null,
+            "P",
+            "with -n: run P tests at a time (default 1; the tests"
+                + " are timing-sensitive, so more than the number of cores makes them fail for the wrong"
+                + " reasons)"));
+    o.addOption(
+        Args.valued(
+            null,
+            "seed",
+            "S",
+            "replay the random choices (network and tester)"
+                + " of a failed run; thread timing still varies, so a seed makes a failure likelier to"
+                + " recur, not certain"));
+    o.addOption(
+        Args.flag(
+            "v", "verbose", "print the debug log (debug.Debug and the tester's own" + " events)"));
+    o.addOption(
+        Args.flag(
+            null,
+            "timeline",
+            "write a timeline (HTML) for passing tests too, not" + " only for failed ones"));
     o.addOption(Args.flag(null, "fail-fast", "stop at the first failed test"));
-    o.addOption(Args.valued(null, "json", "FILE", "also write the results as Gradescope's"
-        + " results.json"));
-    o.addOption(Args.flag(null, "solution", "the same tests on the reference solution"
-        + " (instructors)"));
-    o.addOption(Args.valued(null, "submission", "DIR", "grade a student's submission"
-        + " (instructors): only the student packages are taken from DIR (DIR/src/main/java/raft or"
-        + " DIR/raft, and kvraft), over this pristine tree; each test runs in a JVM of its own, 120"
-        + " s per test and 600 s per run as in the Go grading"));
-    o.addOption(Args.flag(null, "zero-if-flagged", "with --submission: score 0 if the integrity"
-        + " scan flags the submission (instructors)"));
+    o.addOption(
+        Args.valued(
+            null, "json", "FILE", "also write the results as Gradescope's" + " results.json"));
+    o.addOption(
+        Args.flag(null, "solution", "the same tests on the reference solution" + " (instructors)"));
+    o.addOption(
+        Args.valued(
+            null,
+            "submission",
+            "DIR",
+            "grade a student's submission"
+                + " (instructors): only the student packages are taken from DIR (DIR/src/main/java/raft or"
+                + " DIR/raft, and kvraft), over this pristine tree; each test runs in a JVM of its own, 120"
+                + " s per test and 600 s per run as in the Go grading"));
+    o.addOption(
+        Args.flag(
+            null,
+            "zero-if-flagged",
+            "with --submission: score 0 if the integrity"
+                + " scan flags the submission (instructors)"));
     o.addOption(Args.flag("h", "help", "this text"));
     return o;
   }
@@ -119,22 +153,23 @@ final class Request {
       throw new UsageError("-p goes with -n (the repeat runner)");
     }
     if (runs != null && (json != null || failFast || submission != null)) {
-      throw new UsageError("-n (the repeat runner) cannot be combined with --json, --fail-fast"
-          + " or --submission");
+      throw new UsageError(
+          "-n (the repeat runner) cannot be combined with --json, --fail-fast"
+              + " or --submission");
     }
     if (zeroIfFlagged && submission == null) {
       throw new UsageError("--zero-if-flagged applies only to --submission");
     }
     if (submission != null && failFast) {
-      throw new UsageError("--fail-fast cannot be combined with --submission (every test is"
-          + " graded)");
+      throw new UsageError(
+          "--fail-fast cannot be combined with --submission (every test is" + " graded)");
     }
     if (submission != null && solution) {
       throw new UsageError("--solution and --submission cannot be combined");
     }
     if (solution && !Files.isDirectory(ws.root().resolve("solution/src/main/java"))) {
-      throw new UsageError("there is no solution/ folder here (it is not part of the student"
-          + " handout)");
+      throw new UsageError(
+          "there is no solution/ folder here (it is not part of the student" + " handout)");
     }
     if (json != null) {
       Path parent = ws.fromCaller(json).getParent();
@@ -143,8 +178,11 @@ final class Request {
       }
     }
     if (submission != null && Main.packagesOf(ws.fromCaller(submission)) == null) {
-      throw new UsageError("--submission " + submission + ": it holds neither src/main/java/raft"
-          + " (or kvraft) nor raft/ (or kvraft/)");
+      throw new UsageError(
+          "--submission "
+              + submission
+              + ": it holds neither src/main/java/raft"
+              + " (or kvraft) nor raft/ (or kvraft/)");
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What raftlab needs on a machine, and the one line that says how to fix each thing that is
  * missing: a JDK 17 or newer (a JRE is not enough: the fast path compiles with javac), and Maven
- * 3.6.3 or newer (the oldest that the pinned plugins accept: maven-compiler-plugin 3.14.1,
- * surefire 3.5.4 and dependency 3.8.1 all declare {@code requiredMavenVersion} 3.6.3).
+ * 3.6.3 or newer (the oldest that the pinned plugins accept: maven-compiler-plugin 3.14.1, surefire
+ * 3.5.4 and dependency 3.8.1 all declare {@code requiredMavenVersion} 3.6.3).
  *
  * <p>Java 8 source on purpose, like {@link Bootstrap}: an old Java must be able to load this class
  * to be told that it is too old.
@@ -57,22 +57,31 @@ final class Requirements {
    * What is wrong with the Java this class runs on, or null if nothing is.
    *
    * @param feature the running Java's feature release
-   * @param javaHomeEnv the JAVA_HOME environment variable, or null; the launchers use it first,
-   *     and so does Maven, so a JAVA_HOME that points at an old JDK is named in the message
+   * @param javaHomeEnv the JAVA_HOME environment variable, or null; the launchers use it first, and
+   *     so does Maven, so a JAVA_HOME that points at an old JDK is named in the message
    * @param hasJavac whether the running Java has a compiler next to it
    */
   static String javaProblem(int feature, String javaHomeEnv, boolean hasJavac) {
-    String who = javaHomeEnv != null && !javaHomeEnv.isEmpty()
-        ? "JAVA_HOME (" + javaHomeEnv + ")"
-        : "the java on your PATH";
+    String who =
+        javaHomeEnv != null && !javaHomeEnv.isEmpty()
+            ? "JAVA_HOME (" + javaHomeEnv + ")"
+            : "the java on your PATH";
     if (feature < MIN_JAVA) {
       String found = feature == 0 ? "an unknown Java version" : "Java " + feature;
-      return who + " is " + found + "; raftlab needs a JDK " + MIN_JAVA + " or newer: "
+      return who
+          + " is "
+          + found
+          + "; raftlab needs a JDK "
+          + MIN_JAVA
+          + " or newer: "
           + jdkFix(javaHomeEnv);
     }
     if (!hasJavac) {
-      return who + " is a Java runtime without javac (a JRE); raftlab needs a JDK " + MIN_JAVA
-          + " or newer: " + jdkFix(javaHomeEnv);
+      return who
+          + " is a Java runtime without javac (a JRE); raftlab needs a JDK "
+          + MIN_JAVA
+          + " or newer: "
+          + jdkFix(javaHomeEnv);
     }
     return null;
   }
@@ -85,14 +94,16 @@ final class Requirements {
 
   /** How to get a JDK on this system, as the end of a one-line message. */
   static String jdkFix(String javaHomeEnv) {
-    String point = javaHomeEnv != null && !javaHomeEnv.isEmpty()
-        ? "point JAVA_HOME at it (or unset JAVA_HOME to use the java on your PATH)"
-        : "put its bin folder first on your PATH";
+    String point =
+        javaHomeEnv != null && !javaHomeEnv.isEmpty()
+            ? "point JAVA_HOME at it (or unset JAVA_HOME to use the java on your PATH)"
+            : "put its bin folder first on your PATH";
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (os.startsWith("mac")) {
-      return "brew install openjdk@17, then " + (javaHomeEnv != null && !javaHomeEnv.isEmpty()
-          ? "export JAVA_HOME=\"$(brew --prefix openjdk@17)\""
-          : "export PATH=\"$(brew --prefix openjdk@17)/bin:$PATH\" (add it to ~/.zshrc)");
+      return "brew install openjdk@17, then "
+          + (javaHomeEnv != null && !javaHomeEnv.isEmpty()
+              ? "export JAVA_HOME=\"$(brew --prefix openjdk@17)\""
+              : "export PATH=\"$(brew --prefix openjdk@17)/bin:$PATH\" (add it to ~/.zshrc)");
     }
     if (isWindows()) {
       return "install one (e.g. winget install EclipseAdoptium.Temurin.17.JDK) and " + point;
@@ -114,21 +125,29 @@ final class Requirements {
   }
 
   /**
-   * What is wrong with the Maven whose {@code mvn -version} printed {@code versionOutput}, or
-   * null if nothing is: too old, or running on a Java older than 17 (Maven uses JAVA_HOME).
+   * What is wrong with the Maven whose {@code mvn -version} printed {@code versionOutput}, or null
+   * if nothing is: too old, or running on a Java older than 17 (Maven uses JAVA_HOME).
    */
   static String mavenProblem(String versionOutput) {
     Matcher maven = Pattern.compile("Apache Maven (\\d+(?:\\.\\d+)*)").matcher(versionOutput);
     if (maven.find() && compareVersions(maven.group(1), MIN_MAVEN) < 0) {
-      return "Maven " + maven.group(1) + " is too old; raftlab needs Maven " + MIN_MAVEN
-          + " or newer: " + mavenFix();
+      return "Maven "
+          + maven.group(1)
+          + " is too old; raftlab needs Maven "
+          + MIN_MAVEN
+          + " or newer: "
+          + mavenFix();
     }
     Matcher java = Pattern.compile("Java version: (\\S+?),").matcher(versionOutput);
     if (java.find() && javaFeature(java.group(1)) < MIN_JAVA) {
       Matcher runtime = Pattern.compile("runtime: (.*)").matcher(versionOutput);
       String where = runtime.find() ? " (" + runtime.group(1).trim() + ")" : "";
-      return "Maven runs on Java " + javaFeature(java.group(1)) + where
-          + ", because of JAVA_HOME; set JAVA_HOME to a JDK " + MIN_JAVA + " or newer, or unset it";
+      return "Maven runs on Java "
+          + javaFeature(java.group(1))
+          + where
+          + ", because of JAVA_HOME; set JAVA_HOME to a JDK "
+          + MIN_JAVA
+          + " or newer, or unset it";
     }
     return null;
   }

@@ -22,8 +22,8 @@ class RequirementsTest {
   @Test
   void anOldJavaAJreAndAnOldJavaHomeAreEachOneLine() {
     String old = Requirements.javaProblem(11, null, true);
-    assertTrue(old.startsWith("the java on your PATH is Java 11; raftlab needs a JDK 17 or newer"),
-        old);
+    assertTrue(
+        old.startsWith("the java on your PATH is Java 11; raftlab needs a JDK 17 or newer"), old);
     String home = Requirements.javaProblem(8, "/usr/lib/jvm/java-8", true);
     assertTrue(home.startsWith("JAVA_HOME (/usr/lib/jvm/java-8) is Java 8;"), home);
     String jre = Requirements.javaProblem(17, null, false);
@@ -37,17 +37,20 @@ class RequirementsTest {
 
   @Test
   void mavenVersionOutputIsChecked() {
-    String ok = "Apache Maven 3.8.7\nMaven home: /usr/share/maven\n"
-        + "Java version: 17.0.15, vendor: Debian, runtime: /usr/lib/jvm/java-17-openjdk-amd64\n";
+    String ok =
+        "Apache Maven 3.8.7\nMaven home: /usr/share/maven\n"
+            + "Java version: 17.0.15, vendor: Debian, runtime: /usr/lib/jvm/java-17-openjdk-amd64\n";
     assertNull(Requirements.mavenProblem(ok));
     assertNull(Requirements.mavenProblem(ok.replace("3.8.7", "3.6.3")));
     assertNull(Requirements.mavenProblem(ok.replace("3.8.7", "4.0.0-rc-4")));
     String old = Requirements.mavenProblem(ok.replace("3.8.7", "3.6.0"));
     assertTrue(old.startsWith("Maven 3.6.0 is too old; raftlab needs Maven 3.6.3 or newer"), old);
-    String java = Requirements.mavenProblem(ok.replace("17.0.15", "11.0.2")
-        .replace("java-17-openjdk-amd64", "java-11"));
-    assertTrue(java.startsWith("Maven runs on Java 11 (/usr/lib/jvm/java-11), because of"
-        + " JAVA_HOME"), java);
+    String java =
+        Requirements.mavenProblem(
+            ok.replace("17.0.15", "11.0.2").replace("java-17-openjdk-amd64", "java-11"));
+    assertTrue(
+        java.startsWith("Maven runs on Java 11 (/usr/lib/jvm/java-11), because of" + " JAVA_HOME"),
+        java);
   }
 
   @Test

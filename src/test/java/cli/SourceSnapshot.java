@@ -14,10 +14,10 @@ import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
- * The size and modification time of every file of some source trees: what decides, without
- * reading a single source, whether anything changed since the last build. A file added, removed,
- * edited or restored from git shows up as a difference (unlike a timestamp file, which misses a
- * removed file).
+ * The size and modification time of every file of some source trees: what decides, without reading
+ * a single source, whether anything changed since the last build. A file added, removed, edited or
+ * restored from git shows up as a difference (unlike a timestamp file, which misses a removed
+ * file).
  *
  * @param files each file's key (a label and its path under the tree) and "size mtime"
  */
@@ -32,21 +32,22 @@ record SourceSnapshot(Map<String, String> files) {
         continue;
       }
       try (Stream<Path> walk = Files.walk(base)) {
-        walk.forEach(p -> {
-          try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            if (!a.isRegularFile()) {
-              return;
-            }
-            String rel = base.relativize(p).toString().replace('\\', '/');
-            String key = root.getKey() + (rel.isEmpty() ? "" : "/" + rel);
-            if (include.test(rel, p)) {
-              files.put(key, a.size() + " " + a.lastModifiedTime().toMillis());
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        walk.forEach(
+            p -> {
+              try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                if (!a.isRegularFile()) {
+                  return;
+                }
+                String rel = base.relativize(p).toString().replace('\\', '/');
+                String key = root.getKey() + (rel.isEmpty() ? "" : "/" + rel);
+                if (include.test(rel, p)) {
+                  files.put(key, a.size() + " " + a.lastModifiedTime().toMillis());
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -20,29 +20,39 @@ import java.util.List;
  * @param src the main source tree that is built
  * @param build the build folder (Maven's {@code raftlab.build})
  * @param overlay where the student packages come from, or null for {@code src/main/java} itself
- * @param fastStart whether it keeps the fast start (javac fast path, class-data archive): not for
- *     a submission, which is built once and graded once
+ * @param fastStart whether it keeps the fast start (javac fast path, class-data archive): not for a
+ *     submission, which is built once and graded once
  */
 public record Target(
     String name, Path root, Path src, Path build, Path overlay, boolean fastStart) {
 
   static Target student(Path root) {
-    return new Target("your code", root, root.resolve("src/main/java"), root.resolve("target"),
-        null, true);
+    return new Target(
+        "your code", root, root.resolve("src/main/java"), root.resolve("target"), null, true);
   }
 
   static Target solution(Path root) {
-    return new Target("the reference solution", root, root.resolve("target/trees/solution"),
-        root.resolve("target/solution"), root.resolve("solution/src/main/java"), true);
+    return new Target(
+        "the reference solution",
+        root,
+        root.resolve("target/trees/solution"),
+        root.resolve("target/solution"),
+        root.resolve("solution/src/main/java"),
+        true);
   }
 
   /**
-   * A submission, built in {@code tree}: a copy of the pristine tree outside the instructor's
-   * (see {@link GradingTree}), so that graded code finds no {@code solution/} near it.
+   * A submission, built in {@code tree}: a copy of the pristine tree outside the instructor's (see
+   * {@link GradingTree}), so that graded code finds no {@code solution/} near it.
    */
   static Target submission(Path tree, Path packages) {
-    return new Target("the submission", tree, tree.resolve("src/main/java"),
-        tree.resolve("target"), packages, false);
+    return new Target(
+        "the submission",
+        tree,
+        tree.resolve("src/main/java"),
+        tree.resolve("target"),
+        packages,
+        false);
   }
 
   /** The front end's own files for this build: snapshots, the class-data archive, java.args. */

@@ -17,8 +17,8 @@ import labs.Registry;
  * variant or a submission. A student package the other folder lacks keeps the skeleton's version.
  *
  * <p>Only files whose content differs are written, with the timestamps of their originals, and
- * files that no longer belong are removed: an unchanged tree stays unchanged, so it is not
- * compiled again.
+ * files that no longer belong are removed: an unchanged tree stays unchanged, so it is not compiled
+ * again.
  */
 final class TreeAssembler {
   private TreeAssembler() {}
@@ -41,7 +41,10 @@ final class TreeAssembler {
       Path dest = out.resolve(e.getKey());
       if (!sameContent(e.getValue(), dest)) {
         Files.createDirectories(dest.getParent());
-        Files.copy(e.getValue(), dest, StandardCopyOption.REPLACE_EXISTING,
+        Files.copy(
+            e.getValue(),
+            dest,
+            StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
@@ -54,7 +57,9 @@ final class TreeAssembler {
     }
   }
 
-  /** Adds every file under {@code dir} to {@code into}, keyed by its path relative to {@code base}. */
+  /**
+   * Adds every file under {@code dir} to {@code into}, keyed by its path relative to {@code base}.
+   */
   private static void collect(Path base, Path dir, Map<String, Path> into) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
@@ -66,7 +71,8 @@ final class TreeAssembler {
   }
 
   private static boolean sameContent(Path a, Path b) throws IOException {
-    return Files.isRegularFile(b) && Files.size(a) == Files.size(b)
+    return Files.isRegularFile(b)
+        && Files.size(a) == Files.size(b)
         && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b))
         && Files.getLastModifiedTime(a).equals(Files.getLastModifiedTime(b));
   }

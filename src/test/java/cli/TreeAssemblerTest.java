@@ -10,7 +10,9 @@ import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pristine tree with the student's packages from elsewhere, rewritten only where it differs. */
+/**
+ * The pristine tree with the student's packages from elsewhere, rewritten only where it differs.
+ */
 class TreeAssemblerTest {
   @TempDir Path tmp;
 
@@ -46,8 +48,8 @@ class TreeAssemblerTest {
     Files.setLastModifiedTime(solution, FileTime.fromMillis(1_000_000_000_000L));
     Path out = tmp.resolve("out");
     TreeAssembler.assemble(tmp.resolve("pristine"), tmp.resolve("overlay"), out);
-    assertEquals(1_000_000_000_000L,
-        Files.getLastModifiedTime(out.resolve("raft/Raft.java")).toMillis());
+    assertEquals(
+        1_000_000_000_000L, Files.getLastModifiedTime(out.resolve("raft/Raft.java")).toMillis());
     Path stale = write("out/raft/Old.java", "removed from the solution");
     FileTime before = Files.getLastModifiedTime(out.resolve("labrpc/Network.java"));
 

@@ -47,14 +47,18 @@ public final class WarmUp {
 
     for (Lab lab : Registry.labs()) {
       String part = lab.parts().get(0).name();
-      Thread run = new Thread(() -> {
-        try {
-          Grade.grade(new Grade.Options(new Selection(List.of(part), List.of()), true, null,
-              false));
-        } catch (Throwable e) {
-          // a warm-up: whatever did not load is loaded from the jar at run time
-        }
-      }, "warm-up-" + part);
+      Thread run =
+          new Thread(
+              () -> {
+                try {
+                  Grade.grade(
+                      new Grade.Options(
+                          new Selection(List.of(part), List.of()), true, null, false));
+                } catch (Throwable e) {
+                  // a warm-up: whatever did not load is loaded from the jar at run time
+                }
+              },
+              "warm-up-" + part);
       run.setDaemon(true);
       run.start();
       run.join(TEST_MILLIS);

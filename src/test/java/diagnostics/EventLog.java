@@ -6,17 +6,16 @@ import java.util.List;
 
 /**
  * What happened during one test, in order: the tester's own events (begin, partitions, crashes,
- * restarts, checks, the failure), the peers' states as the tester sampled them, and what the
- * peers logged through {@link Debug}. The failure's timeline is drawn from it; with debug output
- * on, the tester's events are printed as {@code TEST} lines. Thread-safe.
+ * restarts, checks, the failure), the peers' states as the tester sampled them, and what the peers
+ * logged through {@link Debug}. The failure's timeline is drawn from it; with debug output on, the
+ * tester's events are printed as {@code TEST} lines. Thread-safe.
  */
 public final class EventLog {
   /**
-   * One event; {@code server} is -1 for the tester's own events, {@code term} -1 if unknown.
-   * Kinds: tester, failure, start, crash, connect, disconnect, state, and the Debug topics.
+   * One event; {@code server} is -1 for the tester's own events, {@code term} -1 if unknown. Kinds:
+   * tester, failure, start, crash, connect, disconnect, state, and the Debug topics.
    */
-  public record Event(long nanos, int server, String kind, int term, String format,
-      Object[] args) {
+  public record Event(long nanos, int server, String kind, int term, String format, Object[] args) {
     /** The event's text, formatted when first asked for (recording must stay cheap). */
     public String text() {
       return Debug.format(format, args);
@@ -31,12 +30,13 @@ public final class EventLog {
   private final List<Event> events = new ArrayList<>();
 
   public EventLog() {
-    Debug.beginTest((nanos, topic, server, term, format, args) ->
-        record(System.nanoTime() - t0, server, topic.name(), term, format, args));
+    Debug.beginTest(
+        (nanos, topic, server, term, format, args) ->
+            record(System.nanoTime() - t0, server, topic.name(), term, format, args));
   }
 
-  private synchronized void record(long nanos, int server, String kind, int term, String format,
-      Object[] args) {
+  private synchronized void record(
+      long nanos, int server, String kind, int term, String format, Object[] args) {
     if (events.size() < MAX_EVENTS) {
       events.add(new Event(nanos, server, kind, term, format, args));
     }

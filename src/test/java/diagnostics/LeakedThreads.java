@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * After a test's servers are killed, names the threads they left running. A killed Raft must
- * stop its threads (check {@code killed()} in every loop, and never block forever after {@code
- * kill()}); one that does not keeps sending RPCs and burning CPU through the next tests.
+ * After a test's servers are killed, names the threads they left running. A killed Raft must stop
+ * its threads (check {@code killed()} in every loop, and never block forever after {@code kill()});
+ * one that does not keeps sending RPCs and burning CPU through the next tests.
  */
 public final class LeakedThreads {
   private LeakedThreads() {}
@@ -42,7 +42,11 @@ public final class LeakedThreads {
         .append(" s after the test ended (check killed() in every loop, and do not block")
         .append(" forever after kill()):\n");
     for (Thread t : left) {
-      sb.append("    ").append(t.getName()).append(" at ").append(ThreadReport.where(t)).append('\n');
+      sb.append("    ")
+          .append(t.getName())
+          .append(" at ")
+          .append(ThreadReport.where(t))
+          .append('\n');
     }
     return sb.toString();
   }

@@ -9,13 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The column view of a debug log ({@code tools/logcols}): every line a server logged through
- * {@code debug.Debug} goes into that server's column, so that what each peer did at one moment
- * lines up side by side. The tester's own lines ({@code TEST}) and other output span the page.
+ * The column view of a debug log ({@code tools/logcols}): every line a server logged through {@code
+ * debug.Debug} goes into that server's column, so that what each peer did at one moment lines up
+ * side by side. The tester's own lines ({@code TEST}) and other output span the page.
  *
  * <p>The command line is {@code ./grade.sh logcols} (or {@code tools/logcols}), see {@code
- * cli.LogColumnsCommand}; it reads standard input when no file is given, e.g. {@code ./grade.sh
- * -v 3A | tools/logcols -t VOTE,LEAD,TERM}.
+ * cli.LogColumnsCommand}; it reads standard input when no file is given, e.g. {@code ./grade.sh -v
+ * 3A | tools/logcols -t VOTE,LEAD,TERM}.
  */
 public final class LogColumns {
   static final Pattern LINE =
@@ -49,8 +49,8 @@ public final class LogColumns {
    * The column view of {@code lines}: {@code columns} server columns on a page {@code width}
    * characters wide, showing only the topics in {@code only} (if any) and none in {@code hide}.
    */
-  public static String render(List<String> lines, int columns, int width, Set<String> only,
-      Set<String> hide) {
+  public static String render(
+      List<String> lines, int columns, int width, Set<String> only, Set<String> hide) {
     int prefix = 12; // "001234 VOTE "
     int col = Math.max(16, (width - prefix) / columns);
     StringBuilder out = new StringBuilder();
@@ -80,7 +80,9 @@ public final class LogColumns {
       List<String> wrapped = wrap(text, col - 2);
       for (int k = 0; k < wrapped.size(); k++) {
         out.append(k == 0 ? head : " ".repeat(prefix))
-            .append(" ".repeat(server * col)).append(wrapped.get(k)).append('\n');
+            .append(" ".repeat(server * col))
+            .append(wrapped.get(k))
+            .append('\n');
       }
     }
     return out.toString();

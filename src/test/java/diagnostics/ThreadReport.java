@@ -19,9 +19,24 @@ public final class ThreadReport {
 
   /** Threads that belong to the JVM, JUnit, labrpc or the tester, never to a student's Raft. */
   private static final String[] INFRASTRUCTURE = {
-    "labrpc-", "tester-", "junit-", "surefire", "awaitility", "ForkJoinPool", "process reaper",
-    "Attach Listener", "Common-Cleaner", "Signal Dispatcher", "Reference Handler", "Finalizer",
-    "Notification Thread", "main", "Timer-", "JFR ", "Monitor Ctrl-Break", "ping-"
+    "labrpc-",
+    "tester-",
+    "junit-",
+    "surefire",
+    "awaitility",
+    "ForkJoinPool",
+    "process reaper",
+    "Attach Listener",
+    "Common-Cleaner",
+    "Signal Dispatcher",
+    "Reference Handler",
+    "Finalizer",
+    "Notification Thread",
+    "main",
+    "Timer-",
+    "JFR ",
+    "Monitor Ctrl-Break",
+    "ping-"
   };
 
   private ThreadReport() {}
@@ -71,8 +86,11 @@ public final class ThreadReport {
     StringBuilder sb = new StringBuilder();
     for (ThreadInfo ti : MX.dumpAllThreads(true, true)) {
       String n = ti.getThreadName();
-      if (n.equals("Reference Handler") || n.equals("Finalizer") || n.equals("Signal Dispatcher")
-          || n.equals("Common-Cleaner") || n.equals("Notification Thread")
+      if (n.equals("Reference Handler")
+          || n.equals("Finalizer")
+          || n.equals("Signal Dispatcher")
+          || n.equals("Common-Cleaner")
+          || n.equals("Notification Thread")
           || n.equals("Attach Listener")) {
         continue;
       }
@@ -118,8 +136,8 @@ public final class ThreadReport {
   }
 
   /**
-   * The thread that holds the lock {@code t} waits for, described in full, or "" if {@code t}
-   * waits for no lock or the holder is unknown. This is usually where the bug is.
+   * The thread that holds the lock {@code t} waits for, described in full, or "" if {@code t} waits
+   * for no lock or the holder is unknown. This is usually where the bug is.
    */
   public static String lockOwnerOf(Thread t) {
     ThreadInfo ti = MX.getThreadInfo(new long[] {t.getId()}, false, false)[0];

@@ -26,22 +26,33 @@ public final class Timeline {
   private Timeline() {}
 
   /** Writes the page for a test and returns its path. */
-  public static Path write(Path file, String title, String failure, long seed, int nservers,
-      List<EventLog.Event> events, long endNanos) throws IOException {
+  public static Path write(
+      Path file,
+      String title,
+      String failure,
+      long seed,
+      int nservers,
+      List<EventLog.Event> events,
+      long endNanos)
+      throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, html(title, failure, seed, nservers, events, endNanos),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        file, html(title, failure, seed, nservers, events, endNanos), StandardCharsets.UTF_8);
     return file;
   }
 
-  static String html(String title, String failure, long seed, int n, List<EventLog.Event> events,
-      long endNanos) {
+  static String html(
+      String title, String failure, long seed, int n, List<EventLog.Event> events, long endNanos) {
     double seconds = Math.max(1, endNanos / 1e9);
     int width = LEFT + (int) (seconds * PX_PER_SECOND) + 40;
     int height = TOP + (n + 1) * LANE + 30;
     StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT,
-        "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d'>", width, height));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d'>",
+            width,
+            height));
     axis(svg, seconds, height);
     svg.append(label(0, "tester"));
     for (int i = 0; i < n; i++) {
@@ -53,20 +64,26 @@ public final class Timeline {
 
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html><html><head><meta charset='utf-8'><title>")
-        .append(escapeHtml4(title)).append("</title><style>")
+        .append(escapeHtml4(title))
+        .append("</title><style>")
         .append("body{font:13px sans-serif;margin:16px;color:#222}")
         .append(".fail{color:#b00;font-weight:bold}.legend span{display:inline-block;")
         .append("padding:1px 8px;margin-right:8px;border:1px solid #999}")
         .append(".scroll{overflow-x:auto;border:1px solid #ccc}")
         .append("svg text{font:11px sans-serif}</style></head><body>")
-        .append("<h2>").append(escapeHtml4(title)).append("</h2>");
+        .append("<h2>")
+        .append(escapeHtml4(title))
+        .append("</h2>");
     if (failure != null) {
       page.append("<p class='fail'>Fatal: ").append(escapeHtml4(failure)).append("</p>");
     } else {
       page.append("<p>Passed.</p>");
     }
-    page.append("<p>seed ").append(seed).append(" &middot; rerun with <code>./grade.sh --seed ")
-        .append(seed).append("</code> (thread timing still varies)</p>")
+    page.append("<p>seed ")
+        .append(seed)
+        .append(" &middot; rerun with <code>./grade.sh --seed ")
+        .append(seed)
+        .append("</code> (thread timing still varies)</p>")
         .append("<p class='legend'><span style='background:#7ccf7c'>leader</span>")
         .append("<span style='background:#e4e4e4'>follower / candidate</span>")
         .append("<span style='background:#444;color:#fff'>down (crashed)</span>")
@@ -74,28 +91,40 @@ public final class Timeline {
         .append("<span>| tick = an event the server logged (Debug)</span>")
         .append("<span style='border-color:#b00;color:#b00'>red line = failure</span></p>")
         .append("<p>Hover over bars, ticks and markers for details.</p>")
-        .append("<div class='scroll'>").append(svg).append("</div></body></html>\n");
+        .append("<div class='scroll'>")
+        .append(svg)
+        .append("</div></body></html>\n");
     return page.toString();
   }
 
   private static void axis(StringBuilder svg, double seconds, int height) {
     for (int s = 0; s <= (int) seconds; s++) {
       double x = x(s * 1_000_000_000L);
-      svg.append(String.format(Locale.ROOT,
-          "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#eee'/>"
-              + "<text x='%.1f' y='%d' fill='#888'>%ds</text>",
-          x, TOP - 12, x, height - 20, x + 2, TOP - 16, s));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#eee'/>"
+                  + "<text x='%.1f' y='%d' fill='#888'>%ds</text>",
+              x,
+              TOP - 12,
+              x,
+              height - 20,
+              x + 2,
+              TOP - 16,
+              s));
     }
   }
 
   private static String label(int row, String text) {
-    return String.format(Locale.ROOT, "<text x='6' y='%d'>%s</text>",
-        TOP + row * LANE + LANE / 2 + 4, escapeHtml4(text));
+    return String.format(
+        Locale.ROOT,
+        "<text x='6' y='%d'>%s</text>",
+        TOP + row * LANE + LANE / 2 + 4,
+        escapeHtml4(text));
   }
 
   /** One server's lane: state segments, down and disconnected periods, logged events. */
-  private static void lane(StringBuilder svg, int server, List<EventLog.Event> events,
-      long end) {
+  private static void lane(StringBuilder svg, int server, List<EventLog.Event> events, long end) {
     int y = TOP + (server + 1) * LANE + 4;
     int h = LANE - 8;
     // State segments from the sampled states.
@@ -133,7 +162,7 @@ public final class Timeline {
           }
           cutSince = -1;
         }
-        default -> { }
+        default -> {}
       }
     }
     segment(svg, server, segStart, end, segState, segTerm, y, h);
@@ -144,70 +173,125 @@ public final class Timeline {
       cut.add(new long[] {cutSince, end});
     }
     for (long[] c : cut) {
-      svg.append(String.format(Locale.ROOT,
-          "<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='#f6c7c7' opacity='0.8'>"
-              + "<title>server %d disconnected %s - %s</title></rect>",
-          x(c[0]), y + h - 6, Math.max(1, x(c[1]) - x(c[0])), 6, server, secs(c[0]),
-          secs(c[1])));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='#f6c7c7' opacity='0.8'>"
+                  + "<title>server %d disconnected %s - %s</title></rect>",
+              x(c[0]),
+              y + h - 6,
+              Math.max(1, x(c[1]) - x(c[0])),
+              6,
+              server,
+              secs(c[0]),
+              secs(c[1])));
     }
     for (long[] d : down) {
-      svg.append(String.format(Locale.ROOT,
-          "<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='#444'>"
-              + "<title>server %d down (crashed) %s - %s</title></rect>",
-          x(d[0]), y, Math.max(1, x(d[1]) - x(d[0])), h - 6, server, secs(d[0]), secs(d[1])));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='#444'>"
+                  + "<title>server %d down (crashed) %s - %s</title></rect>",
+              x(d[0]),
+              y,
+              Math.max(1, x(d[1]) - x(d[0])),
+              h - 6,
+              server,
+              secs(d[0]),
+              secs(d[1])));
     }
     int ticks = 0;
     for (EventLog.Event e : events) {
       if (e.server() == server && e.kind().length() == 4 && ticks++ < 20_000) {
-        svg.append(String.format(Locale.ROOT,
-            "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#36c'><title>%s %s%s %s"
-                + "</title></line>",
-            x(e.nanos()), y, x(e.nanos()), y + 7, secs(e.nanos()), e.kind(),
-            e.term() >= 0 ? " T" + e.term() : "", escapeHtml4(e.text())));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#36c'><title>%s %s%s %s"
+                    + "</title></line>",
+                x(e.nanos()),
+                y,
+                x(e.nanos()),
+                y + 7,
+                secs(e.nanos()),
+                e.kind(),
+                e.term() >= 0 ? " T" + e.term() : "",
+                escapeHtml4(e.text())));
       }
     }
   }
 
-  private static void segment(StringBuilder svg, int server, long from, long to, String state,
-      int term, int y, int h) {
+  private static void segment(
+      StringBuilder svg, int server, long from, long to, String state, int term, int y, int h) {
     if (to <= from) {
       return;
     }
-    String fill = switch (state) {
-      case "leader" -> "#7ccf7c";
-      case "down" -> "#444";
-      default -> "#e4e4e4";
-    };
+    String fill =
+        switch (state) {
+          case "leader" -> "#7ccf7c";
+          case "down" -> "#444";
+          default -> "#e4e4e4";
+        };
     double w = Math.max(1, x(to) - x(from));
-    svg.append(String.format(Locale.ROOT,
-        "<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='%s'><title>server %d %s in term %d,"
-            + " %s - %s</title></rect>",
-        x(from), y, w, h - 6, fill, server, state, term, secs(from), secs(to)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='%s'><title>server %d %s in term %d,"
+                + " %s - %s</title></rect>",
+            x(from),
+            y,
+            w,
+            h - 6,
+            fill,
+            server,
+            state,
+            term,
+            secs(from),
+            secs(to)));
     if (w > 24 && !state.equals("down")) {
-      svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' fill='#333'>T%d</text>",
-          x(from) + 3, y + 13, term));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x='%.1f' y='%d' fill='#333'>T%d</text>",
+              x(from) + 3,
+              y + 13,
+              term));
     }
   }
 
   private static void testerLane(StringBuilder svg, List<EventLog.Event> events) {
     int y = TOP + 4;
     for (EventLog.Event e : events) {
-      if (e.server() >= 0 && !e.kind().equals("crash") && !e.kind().equals("start")
-          && !e.kind().equals("disconnect") && !e.kind().equals("connect")) {
+      if (e.server() >= 0
+          && !e.kind().equals("crash")
+          && !e.kind().equals("start")
+          && !e.kind().equals("disconnect")
+          && !e.kind().equals("connect")) {
         continue;
       }
       boolean failure = e.kind().equals("failure");
       String what = e.server() >= 0 ? "server " + e.server() + ": " + e.text() : e.text();
       if (failure) {
-        svg.append(String.format(Locale.ROOT,
-            "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#b00' stroke-width='2'>"
-                + "<title>%s FAILURE: %s</title></line>",
-            x(e.nanos()), TOP - 10, x(e.nanos()), 4000, secs(e.nanos()), escapeHtml4(e.text())));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#b00' stroke-width='2'>"
+                    + "<title>%s FAILURE: %s</title></line>",
+                x(e.nanos()),
+                TOP - 10,
+                x(e.nanos()),
+                4000,
+                secs(e.nanos()),
+                escapeHtml4(e.text())));
       } else {
-        svg.append(String.format(Locale.ROOT,
-            "<circle cx='%.1f' cy='%d' r='4' fill='%s'><title>%s %s</title></circle>",
-            x(e.nanos()), y + 10, e.text().startsWith("checking") ? "#c90" : "#36c",
-            secs(e.nanos()), escapeHtml4(what)));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx='%.1f' cy='%d' r='4' fill='%s'><title>%s %s</title></circle>",
+                x(e.nanos()),
+                y + 10,
+                e.text().startsWith("checking") ? "#c90" : "#36c",
+                secs(e.nanos()),
+                escapeHtml4(what)));
       }
     }
   }
@@ -219,5 +303,4 @@ public final class Timeline {
   private static String secs(long nanos) {
     return String.format(Locale.ROOT, "%.3fs", nanos / 1e9);
   }
-
 }

@@ -27,7 +27,8 @@ class TimelineTest {
     // Check: the text is there, escaped; no markup of it survives.
     assertFalse(html.contains("<script>"), html);
     assertFalse(html.contains("<b>title</b>"), html);
-    assertTrue(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quoted&quot;"), html);
+    assertTrue(
+        html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quoted&quot;"), html);
     assertTrue(html.contains("Test (3A): &lt;b&gt;title&lt;/b&gt;"), html);
   }
 

@@ -1,9 +1,5 @@
 package grading;
 
-import tester.TestFailure;
-import labs.Part;
-import labs.Points;
-import labs.Registry;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
@@ -16,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import labs.Part;
+import labs.Points;
+import labs.Registry;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -26,28 +25,29 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import tester.TestFailure;
 
 /**
  * The test runner behind {@code ./grade.sh}: runs the lab tests of the given parts one after
  * another in this JVM, lets each print its Go lines, and ends with a table of results and points
  * and the line {@code N passed, N failed}. Exit status 0 if every test passed, 1 otherwise.
  *
- * The command line ({@code cli.Main}) builds its {@link Options} and calls {@link #grade}.
+ * <p>The command line ({@code cli.Main}) builds its {@link Options} and calls {@link #grade}.
  */
 public final class Grade {
   static final List<String> ALL_PARTS = Registry.partNames();
 
   /** One test's outcome. */
-  public record Result(String name, String part, boolean passed, double seconds, int points,
-      String message) {}
+  public record Result(
+      String name, String part, boolean passed, double seconds, int points, String message) {}
 
   /** What {@link #grade} runs, and what it writes. */
   public record Options(Selection selection, boolean failFast, Path json, boolean list) {}
 
   /**
-   * Runs one test in this JVM, without building: the entry of the child JVMs that the repeat
-   * runner and submission grading start ({@link #childCommand}). It takes the command line of
-   * {@code ./grade.sh} (here {@code --test NAME}), parsed by the one front end, {@link cli.Main}.
+   * Runs one test in this JVM, without building: the entry of the child JVMs that the repeat runner
+   * and submission grading start ({@link #childCommand}). It takes the command line of {@code
+   * ./grade.sh} (here {@code --test NAME}), parsed by the one front end, {@link cli.Main}.
    */
   public static void main(String[] argv) {
     cli.Main.runPrebuilt(argv);
@@ -88,14 +88,16 @@ public final class Grade {
   public static List<TestIdentifier> discover(List<String> parts, List<String> names) {
     // Only the classes of these parts: resolving every lab's classes costs a tenth of a second
     // of each run's start. The tag filter still decides (RegistryTest: each class is tagged).
-    List<String> asked = parts.stream()
-        .flatMap(p -> Registry.part(p).map(Part::testClasses).orElse(List.of()).stream())
-        .toList();
+    List<String> asked =
+        parts.stream()
+            .flatMap(p -> Registry.part(p).map(Part::testClasses).orElse(List.of()).stream())
+            .toList();
     List<String> classes = Registry.testClasses().stream().filter(asked::contains).toList();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(classes.stream().map(c -> selectClass(c)).toList())
-        .filters(TagFilter.includeTags(parts))
-        .build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(classes.stream().map(c -> selectClass(c)).toList())
+            .filters(TagFilter.includeTags(parts))
+            .build();
     TestPlan plan = LauncherFactory.create().discover(request);
     List<TestIdentifier> out = new ArrayList<>();
     for (TestIdentifier root : plan.getRoots()) {
@@ -113,8 +115,8 @@ public final class Grade {
         .orElse("");
   }
 
-  private static void collect(TestPlan plan, TestIdentifier id, List<String> names,
-      List<TestIdentifier> out) {
+  private static void collect(
+      TestPlan plan, TestIdentifier id, List<String> names, List<TestIdentifier> out) {
     if (id.isTest() && (names.isEmpty() || names.stream().anyMatch(n -> matches(n, id)))) {
       out.add(id);
     }
@@ -143,8 +145,8 @@ public final class Grade {
   }
 
   /**
-   * Runs the tests one by one, in order, telling {@code watcher} when each starts and its result
-   * (a child JVM's verdict channel listens here); returns their results.
+   * Runs the tests one by one, in order, telling {@code watcher} when each starts and its result (a
+   * child JVM's verdict channel listens here); returns their results.
    */
   public static List<Result> run(
       List<TestIdentifier> tests, boolean failFast, ResultListener watcher) {
@@ -152,9 +154,11 @@ public final class Grade {
     List<Result> results = new ArrayList<>();
     Listener listener = new Listener(results, watcher);
     for (TestIdentifier t : tests) {
-      launcher.execute(LauncherDiscoveryRequestBuilder.request()
-          .selectors(selectUniqueId(t.getUniqueId()))
-          .build(), listener);
+      launcher.execute(
+          LauncherDiscoveryRequestBuilder.request()
+              .selectors(selectUniqueId(t.getUniqueId()))
+              .build(),
+          listener);
       if (failFast && !results.isEmpty() && !results.get(results.size() - 1).passed()) {
         break;
       }
@@ -215,23 +219,24 @@ public final class Grade {
     return id.getSource()
         .filter(MethodSource.class::isInstance)
         .map(MethodSource.class::cast)
-        .map(ms -> {
-          try {
-            Method m = ms.getJavaMethod();
-            Points p = m.getAnnotation(Points.class);
-            return p == null ? 0 : p.value();
-          } catch (RuntimeException e) {
-            return 0;
-          }
-        })
+        .map(
+            ms -> {
+              try {
+                Method m = ms.getJavaMethod();
+                Points p = m.getAnnotation(Points.class);
+                return p == null ? 0 : p.value();
+              } catch (RuntimeException e) {
+                return 0;
+              }
+            })
         .orElse(0);
   }
 
   public static void printSummary(List<Result> results, PrintStream out) {
     int width = Math.max(24, results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
     out.println();
-    out.printf("%-" + width + "s  %-4s  %-6s  %7s  %6s%n", "test", "part", "result", "time",
-        "points");
+    out.printf(
+        "%-" + width + "s  %-4s  %-6s  %7s  %6s%n", "test", "part", "result", "time", "points");
     int got = 0;
     int max = 0;
     int passed = 0;
@@ -240,8 +245,13 @@ public final class Grade {
       got += score;
       max += r.points();
       passed += r.passed() ? 1 : 0;
-      out.printf("%-" + width + "s  %-4s  %-6s  %6.1fs  %6s%n", r.name(), r.part(),
-          r.passed() ? "ok" : "FAILED", r.seconds(), score + "/" + r.points());
+      out.printf(
+          "%-" + width + "s  %-4s  %-6s  %6.1fs  %6s%n",
+          r.name(),
+          r.part(),
+          r.passed() ? "ok" : "FAILED",
+          r.seconds(),
+          score + "/" + r.points());
     }
     out.printf("%-" + width + "s  %-4s  %-6s  %7s  %6s%n", "total", "", "", "", got + "/" + max);
     out.println();

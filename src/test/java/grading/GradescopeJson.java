@@ -11,11 +11,11 @@ import java.util.Map;
 
 /**
  * Gradescope's {@code results.json}: one entry per test (name, part, score, max_score, status,
- * output) and the total score. Each test also carries {@code extra_data} ({@code passed},
- * {@code seconds}, {@code message}) for tools that read the results (the batch grader, the variant
- * check), so none of them parses {@code output}. A graded submission adds the integrity scan as an
- * entry worth no points that only instructors see ({@code "visibility": "hidden"}), and the
- * tests' printed output, already cut to size. Written with Gson, as the tools that read it do.
+ * output) and the total score. Each test also carries {@code extra_data} ({@code passed}, {@code
+ * seconds}, {@code message}) for tools that read the results (the batch grader, the variant check),
+ * so none of them parses {@code output}. A graded submission adds the integrity scan as an entry
+ * worth no points that only instructors see ({@code "visibility": "hidden"}), and the tests'
+ * printed output, already cut to size. Written with Gson, as the tools that read it do.
  */
 public final class GradescopeJson {
   /** The name of the scan's entry. */
@@ -29,8 +29,8 @@ public final class GradescopeJson {
   }
 
   /**
-   * The results of a graded submission: {@code outputs} maps a test to what it printed; with
-   * {@code zeroIfFlagged}, a flagged {@code scan} makes every score 0.
+   * The results of a graded submission: {@code outputs} maps a test to what it printed; with {@code
+   * zeroIfFlagged}, a flagged {@code scan} makes every score 0.
    */
   public static String of(
       List<Grade.Result> results,
@@ -89,8 +89,7 @@ public final class GradescopeJson {
     JsonObject root = new JsonObject();
     root.add("tests", tests);
     root.addProperty("score", total);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)
-        + "\n";
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
   }
 
   /**

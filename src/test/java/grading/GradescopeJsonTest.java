@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /** results.json: valid JSON, Gradescope's fields, the scan hidden, and flags zeroing on demand. */
 class GradescopeJsonTest {
-  private static final List<Grade.Result> RESULTS = List.of(
-      new Grade.Result("testA3A", "3A", true, 1.0, 5, ""),
-      new Grade.Result("testB3A", "3A", false, 2.0, 5, "expected \"one\" leader\n\u0001"));
-  private static final SubmissionScan FLAGGED = new SubmissionScan(
-      List.of(new Flag("System.exit", "raft.Raft.make", "java.lang.System.exit")));
+  private static final List<Grade.Result> RESULTS =
+      List.of(
+          new Grade.Result("testA3A", "3A", true, 1.0, 5, ""),
+          new Grade.Result("testB3A", "3A", false, 2.0, 5, "expected \"one\" leader\n\u0001"));
+  private static final SubmissionScan FLAGGED =
+      new SubmissionScan(
+          List.of(new Flag("System.exit", "raft.Raft.make", "java.lang.System.exit")));
 
   private static JsonObject parse(String json) {
     return JsonParser.parseString(json).getAsJsonObject();
@@ -25,11 +27,14 @@ class GradescopeJsonTest {
 
   @Test
   void scoresAndMachineFields() {
-    JsonObject j = parse(GradescopeJson.of(RESULTS, Map.of("testB3A", "seed: 42\n"),
-        new SubmissionScan(List.of()), false));
+    JsonObject j =
+        parse(
+            GradescopeJson.of(
+                RESULTS, Map.of("testB3A", "seed: 42\n"), new SubmissionScan(List.of()), false));
     assertEquals(5, j.get("score").getAsInt());
     JsonObject b = j.getAsJsonArray("tests").get(1).getAsJsonObject();
-    assertEquals("expected \"one\" leader\n\u0001",
+    assertEquals(
+        "expected \"one\" leader\n\u0001",
         b.getAsJsonObject("extra_data").get("message").getAsString());
     assertTrue(b.get("output").getAsString().endsWith("seed: 42\n"));
     JsonObject scan = j.getAsJsonArray("tests").get(2).getAsJsonObject();
@@ -41,9 +46,15 @@ class GradescopeJsonTest {
   void aFlagIsListedAndZeroesOnlyWhenAsked() {
     JsonObject kept = parse(GradescopeJson.of(RESULTS, Map.of(), FLAGGED, false));
     assertEquals(5, kept.get("score").getAsInt());
-    assertEquals("System.exit: raft.Raft.make uses java.lang.System.exit",
-        kept.getAsJsonArray("tests").get(2).getAsJsonObject().getAsJsonObject("extra_data")
-            .getAsJsonArray("flags").get(0).getAsString());
+    assertEquals(
+        "System.exit: raft.Raft.make uses java.lang.System.exit",
+        kept.getAsJsonArray("tests")
+            .get(2)
+            .getAsJsonObject()
+            .getAsJsonObject("extra_data")
+            .getAsJsonArray("flags")
+            .get(0)
+            .getAsString());
     JsonObject zeroed = parse(GradescopeJson.of(RESULTS, Map.of(), FLAGGED, true));
     assertEquals(0, zeroed.get("score").getAsInt());
   }

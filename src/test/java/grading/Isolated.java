@@ -22,19 +22,19 @@ import org.junit.platform.launcher.TestIdentifier;
  * Grading a submission ({@code ./grade.sh --submission DIR}): every test runs in a JVM of its own
  * ({@link ChildLauncher}), so that a student's {@code System.exit}, a crash, a hang or a flood of
  * output costs that test only, never the grader. As in the Go grading, a test may take 120 s (its
- * JVM is killed a few seconds later) and the whole run 600 s; tests not started by then fail with
- * a message that says so.
+ * JVM is killed a few seconds later) and the whole run 600 s; tests not started by then fail with a
+ * message that says so.
  *
- * A test passes only if its JVM wrote a signed verdict saying so ({@link grading.verdict}); what
- * it prints decides nothing, and exiting early, even with status 0, is a failure. Before the
- * tests, the submitted classes are scanned ({@link SubmissionScan}); after each test, the
- * grader's own files are checked ({@link GraderFiles}). Prints each test's output as it runs (the
- * reference solution's text filtered out), the scan, the table of {@link Grade}, and ends with
- * {@code N passed, N failed}.
+ * <p>A test passes only if its JVM wrote a signed verdict saying so ({@link grading.verdict}); what
+ * it prints decides nothing, and exiting early, even with status 0, is a failure. Before the tests,
+ * the submitted classes are scanned ({@link SubmissionScan}); after each test, the grader's own
+ * files are checked ({@link GraderFiles}). Prints each test's output as it runs (the reference
+ * solution's text filtered out), the scan, the table of {@link Grade}, and ends with {@code N
+ * passed, N failed}.
  *
- * <p>Set by the front end ({@code cli.Main}): {@code -Draftlab.grading.work=DIR} (where the children run; a temp
- * folder otherwise), {@code -Draftlab.grading.redact=FILE} (the reference's fingerprints, {@link
- * ReferenceFilter}), and {@link Options#zeroIfFlagged}. The limits are {@link
+ * <p>Set by the front end ({@code cli.Main}): {@code -Draftlab.grading.work=DIR} (where the
+ * children run; a temp folder otherwise), {@code -Draftlab.grading.redact=FILE} (the reference's
+ * fingerprints, {@link ReferenceFilter}), and {@link Options#zeroIfFlagged}. The limits are {@link
  * ChildLimits}.
  */
 public final class Isolated {
@@ -49,7 +49,9 @@ public final class Isolated {
   public record Options(
       Selection selection, Path json, List<String> jvmOptions, boolean zeroIfFlagged) {}
 
-  /** Grades the selected tests, each in a JVM of its own; returns the exit status (0: all passed). */
+  /**
+   * Grades the selected tests, each in a JVM of its own; returns the exit status (0: all passed).
+   */
   public static int grade(Options options) throws IOException, InterruptedException {
     List<TestIdentifier> tests = options.selection().discover();
     boolean zeroIfFlagged = options.zeroIfFlagged();
@@ -60,26 +62,33 @@ public final class Isolated {
     List<Grade.Result> results = grade(tests, options.jvmOptions(), outputs);
     Grade.printSummary(results, System.out);
     if (scan.flagged() && zeroIfFlagged) {
-      System.out.println("Score 0: the integrity scan flagged this submission"
-          + " (--zero-if-flagged).");
+      System.out.println(
+          "Score 0: the integrity scan flagged this submission" + " (--zero-if-flagged).");
     }
     if (options.json() != null) {
-      Files.writeString(options.json(), GradescopeJson.of(results, outputs, scan, zeroIfFlagged),
+      Files.writeString(
+          options.json(),
+          GradescopeJson.of(results, outputs, scan, zeroIfFlagged),
           StandardCharsets.UTF_8);
     }
     System.out.flush();
-    boolean ok = results.stream().allMatch(Grade.Result::passed) && !results.isEmpty()
-        && !(scan.flagged() && zeroIfFlagged);
+    boolean ok =
+        results.stream().allMatch(Grade.Result::passed)
+            && !results.isEmpty()
+            && !(scan.flagged() && zeroIfFlagged);
     return ok ? 0 : 1;
   }
 
   /** Grades the tests one by one, each in a fresh JVM; fills {@code outputs} with their output. */
-  private static List<Grade.Result> grade(List<TestIdentifier> tests, List<String> jvm,
-      Map<String, String> outputs) throws IOException, InterruptedException {
+  private static List<Grade.Result> grade(
+      List<TestIdentifier> tests, List<String> jvm, Map<String, String> outputs)
+      throws IOException, InterruptedException {
     ChildLimits limits = ChildLimits.fromEnvironment();
     String work = System.getProperty("raftlab.grading.work");
-    Path workRoot = work != null
-        ? Files.createDirectories(Path.of(work)) : Files.createTempDirectory("raftlab-grading");
+    Path workRoot =
+        work != null
+            ? Files.createDirectories(Path.of(work))
+            : Files.createTempDirectory("raftlab-grading");
     String redact = System.getProperty("raftlab.grading.redact");
     ReferenceFilter filter = ReferenceFilter.load(redact == null ? null : Path.of(redact));
     ChildLauncher launcher = new ChildLauncher(limits, workRoot, filter);
@@ -100,18 +109,21 @@ public final class Isolated {
         results.add(new Grade.Result(name, Grade.partOf(name), false, 0, points, stopped));
         continue;
       }
-      ChildRun run = launcher.run(jvm, List.of("--test", name), System.out,
-          Math.min(left, limits.killSeconds()), 1);
+      ChildRun run =
+          launcher.run(
+              jvm, List.of("--test", name), System.out, Math.min(left, limits.killSeconds()), 1);
       Grade.Result r = Judgement.of(name, points, run, limits);
       if (!graderFiles.unchanged()) {
-        String msg = "the code under test changed the grader's files (compiled tests, tester"
-            + " or libraries) during this test";
+        String msg =
+            "the code under test changed the grader's files (compiled tests, tester"
+                + " or libraries) during this test";
         r = new Grade.Result(name, r.part(), false, r.seconds(), points, msg);
         stopped = "not run: an earlier test changed the grader's files";
       }
-      boolean childSaidWhy = run.verdicts().of(name, VerdictRecord.Kind.FINISHED).size() == 1
-          && r.message().equals(run.verdicts().of(name, VerdictRecord.Kind.FINISHED).get(0)
-              .message());
+      boolean childSaidWhy =
+          run.verdicts().of(name, VerdictRecord.Kind.FINISHED).size() == 1
+              && r.message()
+                  .equals(run.verdicts().of(name, VerdictRecord.Kind.FINISHED).get(0).message());
       if (!r.passed() && !childSaidWhy) {
         System.out.printf("--- FAIL: %s (%s)%n", name, r.message());
       }

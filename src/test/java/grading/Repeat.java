@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The repeat runner behind {@code ./grade.sh -n N -p P}: runs each selected test N times, P runs
- * at a time, each run in a JVM of its own, and keeps the output (log, seed, timeline) of the
- * failed runs only. Raft bugs show up once in a hundred runs; this is how to find them.
+ * The repeat runner behind {@code ./grade.sh -n N -p P}: runs each selected test N times, P runs at
+ * a time, each run in a JVM of its own, and keeps the output (log, seed, timeline) of the failed
+ * runs only. Raft bugs show up once in a hundred runs; this is how to find them.
  *
- * While it runs, one line shows the progress; at the end (or on Ctrl-C) a table gives, per test,
+ * <p>While it runs, one line shows the progress; at the end (or on Ctrl-C) a table gives, per test,
  * the runs, the failures and the mean and spread of the time (including about a second of JVM
  * start), and the folder holding the failed runs' files. Exit status 0 if no run failed.
  */
@@ -68,8 +68,7 @@ public final class Repeat {
     }
   }
 
-  private Repeat(List<String> tests, int runs, int parallel, List<String> jvmOptions,
-      Path outDir) {
+  private Repeat(List<String> tests, int runs, int parallel, List<String> jvmOptions, Path outDir) {
     this.runs = runs;
     this.parallel = parallel;
     this.jvmOptions = jvmOptions;
@@ -83,7 +82,9 @@ public final class Repeat {
   /** What {@link #repeat} runs: the tests, how often, how many at a time, each JVM's options. */
   public record Options(Selection selection, int runs, int parallel, List<String> jvmOptions) {}
 
-  /** Runs the selected tests {@code runs} times each; returns the exit status (0: no run failed). */
+  /**
+   * Runs the selected tests {@code runs} times each; returns the exit status (0: no run failed).
+   */
   public static int repeat(Options options) throws IOException, InterruptedException {
     int runs = options.runs();
     int parallel = options.parallel();
@@ -102,8 +103,9 @@ public final class Repeat {
 
   private int runAll() throws InterruptedException {
     Runtime.getRuntime().addShutdownHook(new Thread(this::onInterrupt, "tester-repeat-hook"));
-    System.out.printf("Running %d test(s) %d times each, %d at a time; failed runs are kept in%n"
-        + "  %s%n", stats.size(), runs, parallel, outDir);
+    System.out.printf(
+        "Running %d test(s) %d times each, %d at a time; failed runs are kept in%n" + "  %s%n",
+        stats.size(), runs, parallel, outDir);
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     // Round-robin over the tests, so that every test has some runs early on.
     for (int run = 1; run <= runs; run++) {
@@ -142,8 +144,8 @@ public final class Repeat {
     ChildLimits limits = ChildLimits.fromEnvironment();
     limits = new ChildLimits(limits.heapMb(), limits.maxThreads(), 256 * 1024, RUN_LIMIT_SECONDS);
     ChildLauncher launcher = new ChildLauncher(limits, null, ReferenceFilter.NONE);
-    try (PrintStream out = new PrintStream(Files.newOutputStream(log), true,
-        StandardCharsets.UTF_8)) {
+    try (PrintStream out =
+        new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
       ChildRun run = launcher.run(jvm, List.of("--test", test), out, RUN_LIMIT_SECONDS, 1);
       Grade.Result r = Judgement.of(test, 0, run, limits);
       ok = r.passed();
@@ -170,22 +172,28 @@ public final class Repeat {
   /** One line, rewritten in place on a terminal; a line per finished run into a file or pipe. */
   private synchronized void progress() {
     long s = (System.nanoTime() - start) / 1_000_000_000L;
-    System.out.printf("%s[ %d/%d runs | %d failed | %dm%02ds ]%s", console ? "\r" : "",
-        done.get(), total, failed.get(), s / 60, s % 60, console ? "" : "\n");
+    System.out.printf(
+        "%s[ %d/%d runs | %d failed | %dm%02ds ]%s",
+        console ? "\r" : "", done.get(), total, failed.get(), s / 60, s % 60, console ? "" : "\n");
     System.out.flush();
   }
 
   private synchronized void printTable() {
     int width = Math.max(24, stats.keySet().stream().mapToInt(String::length).max().orElse(0));
-    System.out.printf("%-" + width + "s  %5s  %6s  %14s%n", "test", "runs", "failed",
-        "time (mean±sd)");
+    System.out.printf(
+        "%-" + width + "s  %5s  %6s  %14s%n", "test", "runs", "failed", "time (mean±sd)");
     for (Map.Entry<String, Stats> e : stats.entrySet()) {
       Stats st = e.getValue();
       synchronized (st) {
         double mean = st.runs == 0 ? 0 : st.sum / st.runs;
         double var = st.runs == 0 ? 0 : Math.max(0, st.sumSquares / st.runs - mean * mean);
-        System.out.printf("%-" + width + "s  %5d  %6d  %7.1fs ±%4.1f%n", e.getKey(), st.runs,
-            st.failures, mean, Math.sqrt(var));
+        System.out.printf(
+            "%-" + width + "s  %5d  %6d  %7.1fs ±%4.1f%n",
+            e.getKey(),
+            st.runs,
+            st.failures,
+            mean,
+            Math.sqrt(var));
       }
     }
     int f = failed.get();

@@ -9,14 +9,14 @@ import java.util.concurrent.TimeoutException;
 import kvapi.IKVClerk;
 import kvtest.KvTest;
 import kvtest.TestClerk;
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import labs.Points;
 
 /**
- * Lab 4B: the key/value service without snapshots. The Java port of the 4B tests in
- * {@code kvraft1/kvraft_test.go}; same names, scenarios, numbers and messages.
+ * Lab 4B: the key/value service without snapshots. The Java port of the 4B tests in {@code
+ * kvraft1/kvraft_test.go}; same names, scenarios, numbers and messages.
  */
 @Tag("4B")
 class KvRaftTest4B {
@@ -41,8 +41,7 @@ class KvRaftTest4B {
   @Order(3)
   @Points(4)
   void testConcurrent4B() {
-    KvRaftTester ts =
-        KvRaftTester.makeTest("4B many clients", 5, 5, true, false, false, -1, false);
+    KvRaftTester ts = KvRaftTester.makeTest("4B many clients", 5, 5, true, false, false, -1, false);
     ts.genericTest();
   }
 
@@ -50,21 +49,21 @@ class KvRaftTest4B {
   @Order(4)
   @Points(4)
   void testUnreliable4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B many clients", 5, 5, false, false,
-        false, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest("4B many clients", 5, 5, false, false, false, -1, false);
     ts.genericTest();
   }
 
   /**
-   * A request submitted in the minority must not go through until the partition heals. The
-   * leader of the original network ends up in the minority.
+   * A request submitted in the minority must not go through until the partition heals. The leader
+   * of the original network ends up in the minority.
    */
   @Test
   @Order(5)
   @Points(4)
   void testOnePartition4B() throws InterruptedException {
-    KvRaftTester ts = KvRaftTester.makeTest("4B progress in majority", 0, 5, false, false, false,
-        -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest("4B progress in majority", 0, 5, false, false, false, -1, false);
 
     IKVClerk ck = ts.makeClerk();
 
@@ -133,8 +132,8 @@ class KvRaftTest4B {
   @Order(6)
   @Points(4)
   void testManyPartitionsOneClient4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B partitions, one client", 1, 5, true, false,
-        true, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest("4B partitions, one client", 1, 5, true, false, true, -1, false);
     ts.genericTest();
   }
 
@@ -142,8 +141,9 @@ class KvRaftTest4B {
   @Order(7)
   @Points(4)
   void testManyPartitionsManyClients4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B partitions, many clients (4B)", 5, 5, true,
-        false, true, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4B partitions, many clients (4B)", 5, 5, true, false, true, -1, false);
     ts.genericTest();
   }
 
@@ -151,8 +151,8 @@ class KvRaftTest4B {
   @Order(8)
   @Points(4)
   void testPersistOneClient4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B restarts, one client 4B ", 1, 5, true, true,
-        false, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest("4B restarts, one client 4B ", 1, 5, true, true, false, -1, false);
     ts.genericTest();
   }
 
@@ -160,8 +160,8 @@ class KvRaftTest4B {
   @Order(9)
   @Points(4)
   void testPersistConcurrent4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B restarts, many clients", 5, 5, true, true,
-        false, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest("4B restarts, many clients", 5, 5, true, true, false, -1, false);
     ts.genericTest();
   }
 
@@ -169,8 +169,8 @@ class KvRaftTest4B {
   @Order(10)
   @Points(4)
   void testPersistConcurrentUnreliable4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B restarts, many clients ", 5, 5, false, true,
-        false, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest("4B restarts, many clients ", 5, 5, false, true, false, -1, false);
     ts.genericTest();
   }
 
@@ -178,8 +178,9 @@ class KvRaftTest4B {
   @Order(11)
   @Points(4)
   void testPersistPartition4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B restarts, partitions, many clients", 5, 5, true,
-        true, true, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4B restarts, partitions, many clients", 5, 5, true, true, true, -1, false);
     ts.genericTest();
   }
 
@@ -187,8 +188,9 @@ class KvRaftTest4B {
   @Order(12)
   @Points(4)
   void testPersistPartitionUnreliable4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B restarts, partitions, many clients", 5, 5,
-        false, true, true, -1, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4B restarts, partitions, many clients", 5, 5, false, true, true, -1, false);
     ts.genericTest();
   }
 
@@ -196,9 +198,16 @@ class KvRaftTest4B {
   @Order(13)
   @Points(4)
   void testPersistPartitionUnreliableLinearizable4B() {
-    KvRaftTester ts = KvRaftTester.makeTest("4B restarts, partitions, random keys, many"
-        + " clients", 15, 7, false, true, true, -1, true);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4B restarts, partitions, random keys, many" + " clients",
+            15,
+            7,
+            false,
+            true,
+            true,
+            -1,
+            true);
     ts.genericTest();
   }
-
 }

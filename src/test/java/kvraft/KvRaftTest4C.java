@@ -4,14 +4,14 @@ import static kvraft.KvRaftTester.GID;
 
 import kvapi.IKVClerk;
 import kvtest.KvTest;
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import labs.Points;
 
 /**
- * Lab 4C: the key/value service with snapshots. The Java port of the 4C tests in
- * {@code kvraft1/kvraft_test.go}; same names, scenarios, numbers and messages.
+ * Lab 4C: the key/value service with snapshots. The Java port of the 4C tests in {@code
+ * kvraft1/kvraft_test.go}; same names, scenarios, numbers and messages.
  */
 @Tag("4C")
 class KvRaftTest4C {
@@ -83,8 +83,9 @@ class KvRaftTest4C {
   @Order(2)
   @Points(5)
   void testSnapshotSize4C() {
-    KvRaftTester ts = KvRaftTester.makeTest("4C snapshot size is reasonable", 0, 3, true, false,
-        false, 1000, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4C snapshot size is reasonable", 0, 3, true, false, false, 1000, false);
     final int maxsnapshotstate = 500;
 
     IKVClerk ck = ts.makeClerk();
@@ -122,8 +123,9 @@ class KvRaftTest4C {
   @Order(4)
   @Points(5)
   void testSnapshotRecover4C() {
-    KvRaftTester ts = KvRaftTester.makeTest("4C restarts, snapshots, one client", 1, 5, true,
-        true, false, 1000, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4C restarts, snapshots, one client", 1, 5, true, true, false, 1000, false);
     ts.genericTest();
   }
 
@@ -131,8 +133,9 @@ class KvRaftTest4C {
   @Order(5)
   @Points(5)
   void testSnapshotRecoverManyClients4C() {
-    KvRaftTester ts = KvRaftTester.makeTest("4C restarts, snapshots, many clients ", 20, 5, true,
-        true, false, 1000, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4C restarts, snapshots, many clients ", 20, 5, true, true, false, 1000, false);
     ts.genericTest();
   }
 
@@ -140,8 +143,9 @@ class KvRaftTest4C {
   @Order(6)
   @Points(5)
   void testSnapshotUnreliable4C() {
-    KvRaftTester ts = KvRaftTester.makeTest("4C unreliable net, snapshots, many clients", 5, 5,
-        false, false, false, 1000, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4C unreliable net, snapshots, many clients", 5, 5, false, false, false, 1000, false);
     ts.genericTest();
   }
 
@@ -149,8 +153,16 @@ class KvRaftTest4C {
   @Order(7)
   @Points(5)
   void testSnapshotUnreliableRecover4C() {
-    KvRaftTester ts = KvRaftTester.makeTest("4C unreliable net, restarts, snapshots, many"
-        + " clients", 5, 5, false, true, false, 1000, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4C unreliable net, restarts, snapshots, many" + " clients",
+            5,
+            5,
+            false,
+            true,
+            false,
+            1000,
+            false);
     ts.genericTest();
   }
 
@@ -158,8 +170,16 @@ class KvRaftTest4C {
   @Order(8)
   @Points(5)
   void testSnapshotUnreliableRecoverConcurrentPartition4C() {
-    KvRaftTester ts = KvRaftTester.makeTest("4C unreliable net, restarts, partitions, snapshots,"
-        + " many clients", 5, 5, false, true, true, 1000, false);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4C unreliable net, restarts, partitions, snapshots," + " many clients",
+            5,
+            5,
+            false,
+            true,
+            true,
+            1000,
+            false);
     ts.genericTest();
   }
 
@@ -167,8 +187,16 @@ class KvRaftTest4C {
   @Order(9)
   @Points(5)
   void testSnapshotUnreliableRecoverConcurrentPartitionLinearizable4C() {
-    KvRaftTester ts = KvRaftTester.makeTest("4C unreliable net, restarts, partitions, snapshots,"
-        + " random keys, many clients", 15, 7, false, true, true, 1000, true);
+    KvRaftTester ts =
+        KvRaftTester.makeTest(
+            "4C unreliable net, restarts, partitions, snapshots," + " random keys, many clients",
+            15,
+            7,
+            false,
+            true,
+            true,
+            1000,
+            true);
     ts.genericTest();
   }
 }

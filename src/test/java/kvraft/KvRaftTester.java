@@ -1,6 +1,5 @@
 package kvraft;
 
-import tester.Guard;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kvapi.Err;
@@ -11,6 +10,7 @@ import kvtest.TestClerk;
 import labrpc.ClientEnd;
 import raftapi.Persister;
 import tester.Clnt;
+import tester.Guard;
 
 /**
  * The Lab 4B/4C tester, the Java port of {@code kvraft1/test.go} and the two generic tests of
@@ -19,6 +19,7 @@ import tester.Clnt;
  */
 class KvRaftTester extends KvTest {
   static final int GID = GRP0;
+
   /** Seconds the clients of one iteration of the generic test run (Go's NSEC). */
   static final int NSEC = 1;
 
@@ -30,16 +31,31 @@ class KvRaftTester extends KvTest {
   final int maxraftstate;
 
   /** Go's {@code MakeTest}: starts the servers and begins the test with its title. */
-  static KvRaftTester makeTest(String part, int nclients, int nservers, boolean reliable,
-      boolean crash, boolean partitions, int maxraftstate, boolean randomkeys) {
-    KvRaftTester ts = new KvRaftTester(part, nclients, nservers, reliable, crash, partitions,
-        maxraftstate, randomkeys);
+  static KvRaftTester makeTest(
+      String part,
+      int nclients,
+      int nservers,
+      boolean reliable,
+      boolean crash,
+      boolean partitions,
+      int maxraftstate,
+      boolean randomkeys) {
+    KvRaftTester ts =
+        new KvRaftTester(
+            part, nclients, nservers, reliable, crash, partitions, maxraftstate, randomkeys);
     ts.begin(ts.makeTitle());
     return ts;
   }
 
-  private KvRaftTester(String part, int nclients, int nservers, boolean reliable, boolean crash,
-      boolean partitions, int maxraftstate, boolean randomkeys) {
+  private KvRaftTester(
+      String part,
+      int nclients,
+      int nservers,
+      boolean reliable,
+      boolean crash,
+      boolean partitions,
+      int maxraftstate,
+      boolean randomkeys) {
     super(randomkeys);
     this.part = part;
     this.nclients = nclients;
@@ -51,7 +67,8 @@ class KvRaftTester extends KvTest {
   }
 
   private List<Object> startKVServer(ClientEnd[] ends, int gid, int me, Persister persister) {
-    return Guard.call("KVServer.startKVServer(server " + me + ")",
+    return Guard.call(
+        "KVServer.startKVServer(server " + me + ")",
         () -> KVServer.startKVServer(ends, gid, me, persister, maxraftstate));
   }
 
@@ -87,8 +104,8 @@ class KvRaftTester extends KvTest {
 
   /**
    * Go's GenericTest: {@code nclients} clients put concurrently for a second, three times over;
-   * after each round the history must be linearizable and, without random keys, the version of
-   * "k" must match the clients' results. With partitions, the network is repartitioned at random
+   * after each round the history must be linearizable and, without random keys, the version of "k"
+   * must match the clients' results. With partitions, the network is repartitioned at random
    * meanwhile; with crash, every server is restarted after each round. A positive maxraftstate
    * bounds Raft's state to 8 times it; -1 forbids snapshots.
    */
@@ -100,14 +117,20 @@ class KvRaftTester extends KvTest {
     List<String> defaultKey = randomkeys ? makeKeys(nkeys) : List.of("k");
     for (int i = 0; i < niter; i++) {
       AtomicBoolean stopPartitioner = new AtomicBoolean();
-      Thread clients = go("clients", () -> {
-        List<ClntRes> rs = spawnClientsAndWait(nclients, NSEC * 1000L,
-            (cli, clerk, done) -> oneClientPut(cli, clerk, defaultKey, done));
-        if (!randomkeys) {
-          boolean reliable = isReliable() && !crash && !partitions;
-          checkPutConcurrent(ck, defaultKey.get(0), rs, res, reliable);
-        }
-      });
+      Thread clients =
+          go(
+              "clients",
+              () -> {
+                List<ClntRes> rs =
+                    spawnClientsAndWait(
+                        nclients,
+                        NSEC * 1000L,
+                        (cli, clerk, done) -> oneClientPut(cli, clerk, defaultKey, done));
+                if (!randomkeys) {
+                  boolean reliable = isReliable() && !crash && !partitions;
+                  checkPutConcurrent(ck, defaultKey.get(0), rs, res, reliable);
+                }
+              });
       Thread partitioner = null;
       if (partitions) {
         // Allow the clients to perform some operations without interruption.
@@ -151,8 +174,9 @@ class KvRaftTester extends KvTest {
       if (maxraftstate < 0) {
         int ssz = group(GID).snapshotSize();
         if (ssz > 0) {
-          throw fatalf("snapshot too large (%d), should not be used when maxraftstate = %d", ssz,
-              maxraftstate);
+          throw fatalf(
+              "snapshot too large (%d), should not be used when maxraftstate = %d",
+              ssz, maxraftstate);
         }
       }
     }

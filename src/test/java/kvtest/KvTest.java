@@ -1,7 +1,6 @@
 package kvtest;
 
 import diagnostics.EventLog;
-import tester.Guard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import porcupine.LinearizationInfo;
 import porcupine.Operation;
 import porcupine.Visualizer;
 import tester.Config;
+import tester.Guard;
 import tester.ServerGrp;
 
 /**
@@ -28,8 +28,8 @@ import tester.ServerGrp;
  *
  * <ul>
  *   <li>{@link #get} and {@link #put}: one clerk operation, timed and logged for porcupine;
- *   <li>{@link #putAtLeastOnce}, {@link #checkGet}: a Put that is retried until it is known to
- *       have happened, and a Get that must return a value;
+ *   <li>{@link #putAtLeastOnce}, {@link #checkGet}: a Put that is retried until it is known to have
+ *       happened, and a Get that must return a value;
  *   <li>{@link #spawnClientsAndWait}, {@link #oneClientPut}, {@link #checkPutConcurrent}: clients
  *       racing to put one key, and the count of versions against their results;
  *   <li>{@link #partitioner}: splits the servers in two at random every second or so;
@@ -39,6 +39,7 @@ import tester.ServerGrp;
 public abstract class KvTest extends Config {
   /** The tester generously allows solutions to complete elections in one second. */
   public static final int ELECTION_TIMEOUT = 1000;
+
   static final Duration LINEARIZABILITY_CHECK_TIMEOUT = Duration.ofSeconds(1);
 
   private final OpLog oplog = new OpLog();
@@ -70,8 +71,7 @@ public abstract class KvTest extends Config {
       for (Object svc : g.services(i)) {
         if (svc instanceof raftapi.Raft r) {
           int server = i;
-          raftapi.Raft.State st =
-              Guard.call("Raft.getState() on server " + server, r::getState);
+          raftapi.Raft.State st = Guard.call("Raft.getState() on server " + server, r::getState);
           cfg.electionSafety().observe(server, st.term(), st.isLeader());
           if (st.isLeader()) {
             return new Leader(true, i);
@@ -91,15 +91,24 @@ public abstract class KvTest extends Config {
     long end = events().now();
     op();
     if (r == null || r.err() == null || r.value() == null) {
-      throw fatalf("Clerk.get(%s) returned %s: return a GetResult with a value (\"\" if none), a"
-          + " version and an Err", key, r);
+      throw fatalf(
+          "Clerk.get(%s) returned %s: return a GetResult with a value (\"\" if none), a"
+              + " version and an Err",
+          key, r);
     }
     if (r.err() != Err.OK && r.err() != Err.ErrNoKey) {
-      throw fatalf("Clerk.get(%s) returned %s: a clerk's get returns OK or ErrNoKey, and keeps"
-          + " trying other servers on any other answer", key, r.err());
+      throw fatalf(
+          "Clerk.get(%s) returned %s: a clerk's get returns OK or ErrNoKey, and keeps"
+              + " trying other servers on any other answer",
+          key, r.err());
     }
-    oplog.append(new Operation<>(cli, KvInput.get(key), start,
-        KvOutput.got(r.value(), r.version(), r.err().name()), end));
+    oplog.append(
+        new Operation<>(
+            cli,
+            KvInput.get(key),
+            start,
+            KvOutput.got(r.value(), r.version(), r.err().name()),
+            end));
     return r;
   }
 
@@ -113,17 +122,20 @@ public abstract class KvTest extends Config {
       throw fatalf("Clerk.put(%s, ...) returned null: return an Err", key);
     }
     if (err == Err.ErrWrongLeader || err == Err.ErrWrongGroup) {
-      throw fatalf("Clerk.put(%s, ...) returned %s: a clerk's put returns OK, ErrVersion, ErrNoKey"
-          + " or ErrMaybe, and keeps trying other servers until a leader answers", key, err);
+      throw fatalf(
+          "Clerk.put(%s, ...) returned %s: a clerk's put returns OK, ErrVersion, ErrNoKey"
+              + " or ErrMaybe, and keeps trying other servers until a leader answers",
+          key, err);
     }
-    oplog.append(new Operation<>(cli, KvInput.put(key, value, version), start,
-        KvOutput.put(err.name()), end));
+    oplog.append(
+        new Operation<>(
+            cli, KvInput.put(key, value, version), start, KvOutput.put(err.name()), end));
     return err;
   }
 
   /**
-   * Puts until the Put is known to have happened (retrying with the next version after ErrMaybe
-   * or ErrVersion); returns the key's version after it.
+   * Puts until the Put is known to have happened (retrying with the next version after ErrMaybe or
+   * ErrVersion); returns the key's version after it.
    */
   public long putAtLeastOnce(IKVClerk ck, String key, String value, long ver, int me) {
     while (true) {
@@ -150,18 +162,18 @@ public abstract class KvTest extends Config {
       throw fatalf("Get(%s) returns error = %s", key, r.err());
     }
     if (!r.value().equals(value) || r.version() != version) {
-      throw fatalf("Get(%s) returns (%s, %d) != (%s, %d)", key, r.value(), r.version(), value,
-          version);
+      throw fatalf(
+          "Get(%s) returns (%s, %d) != (%s, %d)", key, r.value(), r.version(), value, version);
     }
   }
 
   /**
-   * Checks the key's version against the clients' results: on a network that was reliable,
-   * without crashes or partitions, it must equal the OK Puts; otherwise it may not exceed the OK
-   * and maybe Puts.
+   * Checks the key's version against the clients' results: on a network that was reliable, without
+   * crashes or partitions, it must equal the OK Puts; otherwise it may not exceed the OK and maybe
+   * Puts.
    */
-  public void checkPutConcurrent(IKVClerk ck, String key, List<ClntRes> rs, ClntRes res,
-      boolean reliable) {
+  public void checkPutConcurrent(
+      IKVClerk ck, String key, List<ClntRes> rs, ClntRes res, boolean reliable) {
     long ver0 = getJson(ck, key, -1).version;
     for (ClntRes r : rs) {
       res.nok += r.nok;
@@ -189,11 +201,14 @@ public abstract class KvTest extends Config {
     List<Thread> threads = new ArrayList<>();
     for (int cli = 0; cli < nclnt; cli++) {
       int me = cli;
-      threads.add(go("client-" + cli, () -> {
-        IKVClerk ck = makeClerk();
-        results[me] = fn.run(me, ck, done);
-        deleteClerk(ck);
-      }));
+      threads.add(
+          go(
+              "client-" + cli,
+              () -> {
+                IKVClerk ck = makeClerk();
+                results[me] = fn.run(me, ck, done);
+                deleteClerk(ck);
+              }));
     }
     sleep(ms);
     done.set(true);
@@ -337,7 +352,8 @@ public abstract class KvTest extends Config {
   @Override
   protected void cleanup() {
     if (checksRun.get() > 0) {
-      System.out.printf("info: %d linearizability checks, %d gave up at the time limit%n",
+      System.out.printf(
+          "info: %d linearizability checks, %d gave up at the time limit%n",
           checksRun.get(), checksGaveUp.get());
     }
     super.cleanup();
@@ -374,9 +390,9 @@ public abstract class KvTest extends Config {
     for (EventLog.Event e : events().events()) {
       switch (e.kind()) {
         case "tester" -> out.add(Annotation.at("tester", e.nanos(), e.text()));
-        case "crash", "start" -> out.add(Annotation.at("server " + e.server(), e.nanos(),
-            e.text()));
-        default -> { }
+        case "crash", "start" ->
+            out.add(Annotation.at("server " + e.server(), e.nanos(), e.text()));
+        default -> {}
       }
     }
     return out;

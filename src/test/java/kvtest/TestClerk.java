@@ -5,8 +5,8 @@ import kvapi.IKVClerk;
 import tester.Clnt;
 
 /**
- * A student's clerk together with its connection to the servers (Go's {@code kvtest.TestClerk}),
- * so a test can cut the clerk off from some servers and heal it again.
+ * A student's clerk together with its connection to the servers (Go's {@code kvtest.TestClerk}), so
+ * a test can cut the clerk off from some servers and heal it again.
  */
 public final class TestClerk implements IKVClerk {
   private final IKVClerk ck;

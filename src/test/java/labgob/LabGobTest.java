@@ -131,8 +131,8 @@ class LabGobTest {
 
   @Test
   void polymorphicCommandsKeepTheirClass() {
-    List<Entry> log = List.of(new Entry(1, 100), new Entry(1, "cmd"),
-        new Entry(2, new Op("k", "v", 7L)));
+    List<Entry> log =
+        List.of(new Entry(1, 100), new Entry(1, "cmd"), new Entry(2, new Op("k", "v", 7L)));
     List<?> out = LabGob.decode(LabGob.encode(log), List.class);
     assertEquals(100, ((Entry) out.get(0)).command());
     assertEquals("cmd", ((Entry) out.get(1)).command());
@@ -168,14 +168,13 @@ class LabGobTest {
   void decodingTheWrongTypeSaysWhatWasFound() {
     LabDecoder d = new LabDecoder(new LabEncoder().encode("term").bytes());
     LabGobException x = assertThrows(LabGobException.class, d::decodeInt);
-    assertTrue(x.getMessage().contains("expected a int but decoded a java.lang.String"),
-        x.getMessage());
+    assertTrue(
+        x.getMessage().contains("expected a int but decoded a java.lang.String"), x.getMessage());
   }
 
   @Test
   void aLockFieldIsRejectedByNameWithAdvice() {
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> LabGob.encode(new WithLock()));
+    LabGobException x = assertThrows(LabGobException.class, () -> LabGob.encode(new WithLock()));
     assertTrue(x.getMessage().contains("labgob.LabGobTest$WithLock.mu"), x.getMessage());
     assertTrue(x.getMessage().contains("transient"), x.getMessage());
   }
@@ -183,11 +182,11 @@ class LabGobTest {
   @Test
   void aJdkValueBehindAnObjectFieldIsRejectedWithItsPath() {
     Entry bad = new Entry(1, new AtomicInteger(3));
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> LabGob.encode(List.of(new Entry(1, 1), bad)));
+    LabGobException x =
+        assertThrows(LabGobException.class, () -> LabGob.encode(List.of(new Entry(1, 1), bad)));
     assertEquals("[1].command", x.path());
-    assertTrue(x.getMessage().contains("java.util.concurrent.atomic.AtomicInteger"),
-        x.getMessage());
+    assertTrue(
+        x.getMessage().contains("java.util.concurrent.atomic.AtomicInteger"), x.getMessage());
   }
 
   @Test
@@ -197,8 +196,7 @@ class LabGobTest {
 
   @Test
   void anInnerClassIsRejectedWithAdvice() {
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> LabGob.encode(new Inner()));
+    LabGobException x = assertThrows(LabGobException.class, () -> LabGob.encode(new Inner()));
     assertTrue(x.getMessage().contains("inner (non-static) class"), x.getMessage());
     assertTrue(x.getMessage().contains("static"), x.getMessage());
   }
@@ -211,8 +209,7 @@ class LabGobTest {
 
   @Test
   void aClassWithoutNoArgumentConstructorIsRejectedWhenSent() {
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> LabGob.encode(new NoDefault(1)));
+    LabGobException x = assertThrows(LabGobException.class, () -> LabGob.encode(new NoDefault(1)));
     assertTrue(x.getMessage().contains("no no-argument constructor"), x.getMessage());
   }
 
@@ -236,15 +233,15 @@ class LabGobTest {
 
   @Test
   void corruptBytesGiveAClearError() {
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> LabGob.decode(new byte[] {99}));
+    LabGobException x = assertThrows(LabGobException.class, () -> LabGob.decode(new byte[] {99}));
     assertTrue(x.getMessage().contains("unknown tag"), x.getMessage());
   }
 
   @Test
   void copyFieldsRejectsRecords() {
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> LabGob.copyFields(new Entry(1, 2), new Entry(3, 4)));
+    LabGobException x =
+        assertThrows(
+            LabGobException.class, () -> LabGob.copyFields(new Entry(1, 2), new Entry(3, 4)));
     assertTrue(x.getMessage().contains("is a record"), x.getMessage());
   }
 }

@@ -6,9 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code make bench}: labrpc's speed, in the shape of Go's TestBenchmark (an int argument, a
- * string reply, a reliable network). Prints two lines whose words stay fixed so that figures can
- * be compared across versions:
+ * {@code make bench}: labrpc's speed, in the shape of Go's TestBenchmark (an int argument, a string
+ * reply, a reliable network). Prints two lines whose words stay fixed so that figures can be
+ * compared across versions:
  *
  * <pre>
  * labrpc sequential: 4.2 us/rpc
@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * The Go original does about 21 us/rpc and 90,000-110,000 calls/s on a 2-core machine.
  *
- * <p>Each figure is the median of several rounds (5 x 20,000 sequential calls; 3 rounds of 16 callers
- * making 10,000 calls each), after a warm-up: on a small shared machine single rounds vary by tens of
- * percent, and the median is what a student's test run sees most of the time.
+ * <p>Each figure is the median of several rounds (5 x 20,000 sequential calls; 3 rounds of 16
+ * callers making 10,000 calls each), after a warm-up: on a small shared machine single rounds vary
+ * by tens of percent, and the median is what a student's test run sees most of the time.
  */
 public final class LabRpcBench {
   /** The benchmark's server: Go's JunkServer.Handler2. */
@@ -97,19 +97,21 @@ public final class LabRpcBench {
     for (int c = 0; c < callers; c++) {
       ClientEnd end = ends.get(c + 1);
       int base = c * perCaller;
-      Thread t = new Thread(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        for (int i = 0; i < perCaller; i++) {
-          StringReply reply = new StringReply();
-          if (!end.call("BenchServer.handler2", base + i, reply)) {
-            throw new AssertionError("call failed on a reliable network");
-          }
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < perCaller; i++) {
+                  StringReply reply = new StringReply();
+                  if (!end.call("BenchServer.handler2", base + i, reply)) {
+                    throw new AssertionError("call failed on a reliable network");
+                  }
+                }
+              });
       t.start();
       threads.add(t);
     }

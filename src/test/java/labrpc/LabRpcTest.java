@@ -99,9 +99,9 @@ class LabRpcTest {
   }
 
   /**
-   * Byte counts are the encoded sizes. Go expects 4828-6000 bytes for 17 calls with a
-   * 284-character argument (its gob adds some type information); this codec adds less, so the
-   * ranges are recalibrated: the payload plus a few bytes per message.
+   * Byte counts are the encoded sizes. Go expects 4828-6000 bytes for 17 calls with a 284-character
+   * argument (its gob adds some type information); this codec adds less, so the ranges are
+   * recalibrated: the payload plus a few bytes per message.
    */
   @Test
   void testBytes() {
@@ -125,7 +125,8 @@ class LabRpcTest {
       assertEquals(107, reply.x.length());
     }
     long nn = rn.getTotalBytes() - n;
-    assertTrue(nn >= 17 * 107 && nn <= 2500, "wrong getTotalBytes() " + nn + ", expected about 2000");
+    assertTrue(
+        nn >= 17 * 107 && nn <= 2500, "wrong getTotalBytes() " + nn + ", expected about 2000");
   }
 
   /** RPCs from many concurrent ClientEnds. */
@@ -140,20 +141,23 @@ class LabRpcTest {
     List<CompletableFuture<Integer>> done = new ArrayList<>();
     for (int ii = 0; ii < nclients; ii++) {
       int i = ii;
-      done.add(CompletableFuture.supplyAsync(() -> {
-        ClientEnd e = rn.makeEnd("c" + i);
-        rn.connect("c" + i, "1000");
-        rn.enable("c" + i, true);
-        int n = 0;
-        for (int j = 0; j < nrpcs; j++) {
-          int arg = i * 100 + j;
-          StringReply reply = new StringReply();
-          e.call("JunkServer.handler2", arg, reply);
-          assertEquals("handler2-" + arg, reply.x);
-          n++;
-        }
-        return n;
-      }, r -> new Thread(r).start()));
+      done.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                ClientEnd e = rn.makeEnd("c" + i);
+                rn.connect("c" + i, "1000");
+                rn.enable("c" + i, true);
+                int n = 0;
+                for (int j = 0; j < nrpcs; j++) {
+                  int arg = i * 100 + j;
+                  StringReply reply = new StringReply();
+                  e.call("JunkServer.handler2", arg, reply);
+                  assertEquals("handler2-" + arg, reply.x);
+                  n++;
+                }
+                return n;
+              },
+              r -> new Thread(r).start()));
     }
     int total = 0;
     for (CompletableFuture<Integer> f : done) {
@@ -176,17 +180,19 @@ class LabRpcTest {
     List<Thread> threads = new ArrayList<>();
     for (int ii = 0; ii < nclients; ii++) {
       int i = ii;
-      Thread t = new Thread(() -> {
-        ClientEnd e = rn.makeEnd("c" + i);
-        rn.connect("c" + i, "1000");
-        rn.enable("c" + i, true);
-        int arg = i * 100;
-        StringReply reply = new StringReply();
-        if (e.call("JunkServer.handler2", arg, reply)) {
-          assertEquals("handler2-" + arg, reply.x);
-          ok.incrementAndGet();
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                ClientEnd e = rn.makeEnd("c" + i);
+                rn.connect("c" + i, "1000");
+                rn.enable("c" + i, true);
+                int arg = i * 100;
+                StringReply reply = new StringReply();
+                if (e.call("JunkServer.handler2", arg, reply)) {
+                  assertEquals("handler2-" + arg, reply.x);
+                  ok.incrementAndGet();
+                }
+              });
       t.start();
       threads.add(t);
     }
@@ -194,7 +200,8 @@ class LabRpcTest {
       t.join();
     }
     int total = ok.get();
-    assertTrue(total != nclients && total != 0,
+    assertTrue(
+        total != nclients && total != 0,
         "all or none of the RPCs succeeded despite unreliable: " + total);
   }
 
@@ -213,12 +220,14 @@ class LabRpcTest {
     List<Thread> threads = new ArrayList<>();
     for (int ii = 0; ii < nrpcs; ii++) {
       int arg = 100 + ii;
-      Thread t = new Thread(() -> {
-        StringReply reply = new StringReply();
-        e.call("JunkServer.handler2", arg, reply);
-        assertEquals("handler2-" + arg, reply.x);
-        ok.incrementAndGet();
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                StringReply reply = new StringReply();
+                e.call("JunkServer.handler2", arg, reply);
+                assertEquals("handler2-" + arg, reply.x);
+                ok.incrementAndGet();
+              });
       t.start();
       threads.add(t);
     }

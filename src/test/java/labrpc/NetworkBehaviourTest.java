@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The numbers of the Go emulator, checked statistically under a fixed seed: drop rates, the
- * ranges of the delays, and that delays cost no emulator threads. Calls run concurrently, so each
- * test takes about as long as its longest delay. Bounds are wide enough for a busy machine.
+ * The numbers of the Go emulator, checked statistically under a fixed seed: drop rates, the ranges
+ * of the delays, and that delays cost no emulator threads. Calls run concurrently, so each test
+ * takes about as long as its longest delay. Bounds are wide enough for a busy machine.
  */
 class NetworkBehaviourTest {
   private final Network rn = new Network(7);
@@ -46,12 +46,14 @@ class NetworkBehaviourTest {
     ConcurrentLinkedQueue<Long> out = new ConcurrentLinkedQueue<>();
     List<Thread> threads = new ArrayList<>();
     for (ClientEnd e : ends) {
-      Thread t = new Thread(() -> {
-        long t0 = System.nanoTime();
-        boolean ok = e.call("JunkServer.handler2", 1, new StringReply());
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        out.add(ok ? ms : -1 - ms);
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                long t0 = System.nanoTime();
+                boolean ok = e.call("JunkServer.handler2", 1, new StringReply());
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                out.add(ok ? ms : -1 - ms);
+              });
       t.start();
       threads.add(t);
     }
@@ -70,10 +72,12 @@ class NetworkBehaviourTest {
     long succeeded = results.stream().filter(ms -> ms >= 0).count();
     int handlerRan = js.log2Size();
     // Requests: 10% dropped before the handler runs. Replies: 10% of the rest dropped after.
-    assertTrue(handlerRan > 2000 * 0.86 && handlerRan < 2000 * 0.94,
+    assertTrue(
+        handlerRan > 2000 * 0.86 && handlerRan < 2000 * 0.94,
         "handler ran for " + handlerRan + " of 2000 requests; expected about 90%");
     double replyDrop = 1 - succeeded / (double) handlerRan;
-    assertTrue(replyDrop > 0.06 && replyDrop < 0.14,
+    assertTrue(
+        replyDrop > 0.06 && replyDrop < 0.14,
         "dropped " + replyDrop + " of the replies; expected about 10%");
     assertEquals(2000, rn.getTotalCount());
   }
@@ -152,16 +156,18 @@ class NetworkBehaviourTest {
     rn.setLongReordering(true);
     List<ClientEnd> ends = ends(2000, true);
     AtomicInteger maxThreads = new AtomicInteger();
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        maxThreads.accumulateAndGet(labrpcThreads(), Math::max);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                maxThreads.accumulateAndGet(labrpcThreads(), Math::max);
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.start();
     List<Long> results = callAll(ends);
     sampler.interrupt();
@@ -175,13 +181,15 @@ class NetworkBehaviourTest {
   void cleanupEndsCallsThatAreWaitingOutADelay() throws Exception {
     rn.setLongDelays(true);
     List<ClientEnd> ends = ends(50, false);
-    Thread caller = new Thread(() -> {
-      try {
-        callAll(ends);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                callAll(ends);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     long t0 = System.nanoTime();
     caller.start();
     Thread.sleep(100);

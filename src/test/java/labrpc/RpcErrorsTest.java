@@ -51,10 +51,11 @@ class RpcErrorsTest {
 
   @BeforeEach
   void setUp() {
-    rn.setErrorListener((message, cause) -> {
-      errors.add(message);
-      causes.add(cause == null ? new Throwable("none") : cause);
-    });
+    rn.setErrorListener(
+        (message, cause) -> {
+          errors.add(message);
+          causes.add(cause == null ? new Throwable("none") : cause);
+        });
     e = rn.makeEnd("e");
     Server rs = new Server();
     rs.addService(new Service(new JunkServer()));
@@ -90,8 +91,10 @@ class RpcErrorsTest {
   void handlerThatThrowsIsReportedWithItsStackAndTheCallFails() {
     assertFalse(e.call("JunkServer.crash", 5, new IntReply()));
     String msg = errors.get(0);
-    assertTrue(msg.contains("handler JunkServer.crash threw java.lang.IllegalStateException: "
-        + "handler bug 5"), msg);
+    assertTrue(
+        msg.contains(
+            "handler JunkServer.crash threw java.lang.IllegalStateException: " + "handler bug 5"),
+        msg);
     assertTrue(causes.get(0) instanceof IllegalStateException);
     assertEquals("crash", causes.get(0).getStackTrace()[0].getMethodName());
     // The server keeps working.
@@ -102,8 +105,10 @@ class RpcErrorsTest {
 
   @Test
   void argumentsThatCannotBeEncodedNameTheField() {
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> e.call("JunkServer.handler2", new LockedArgs(), new StringReply()));
+    LabGobException x =
+        assertThrows(
+            LabGobException.class,
+            () -> e.call("JunkServer.handler2", new LockedArgs(), new StringReply()));
     assertTrue(x.getMessage().contains("labrpc.RpcErrorsTest$LockedArgs.mu"), x.getMessage());
     assertTrue(x.getMessage().contains("ReentrantLock"), x.getMessage());
     assertTrue(x.getMessage().contains("transient"), "should say what to do: " + x.getMessage());
@@ -128,24 +133,27 @@ class RpcErrorsTest {
 
   @Test
   void replyWithoutNoArgumentConstructorIsReported() {
-    LabGobException x = assertThrows(LabGobException.class,
-        () -> e.call("OddServer.odd", 1, new NoDefaultReply(0)));
+    LabGobException x =
+        assertThrows(
+            LabGobException.class, () -> e.call("OddServer.odd", 1, new NoDefaultReply(0)));
     assertTrue(x.getMessage().contains("has no no-argument constructor"), x.getMessage());
     assertTrue(x.getMessage().contains("NoDefaultReply() {}"), x.getMessage());
   }
 
   @Test
   void nullArgumentsAreRejectedClearly() {
-    IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-        () -> e.call("JunkServer.handler2", null, new StringReply()));
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> e.call("JunkServer.handler2", null, new StringReply()));
     assertTrue(x.getMessage().contains("must not be null"), x.getMessage());
     assertNotNull(x);
   }
 
   @Test
   void duplicateEndNamesAreRejected() {
-    IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-        () -> rn.makeEnd("e"));
+    IllegalArgumentException x =
+        assertThrows(IllegalArgumentException.class, () -> rn.makeEnd("e"));
     assertTrue(x.getMessage().contains("already exists"), x.getMessage());
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Keeps the parts of documents that repeat registry facts (points tables, the Classroom
- * workflow's steps) equal to what the registry says. Such a part sits between two marker lines,
- * in whatever comment syntax the file has:
+ * Keeps the parts of documents that repeat registry facts (points tables, the Classroom workflow's
+ * steps) equal to what the registry says. Such a part sits between two marker lines, in whatever
+ * comment syntax the file has:
  *
  * <pre>
  * &lt;!-- registry:points-table --&gt;
@@ -110,7 +110,9 @@ public final class GeneratedSections {
     return out.toString();
   }
 
-  /** The section that {@code line} opens, or null: {@code registry:NAME}, not {@code /registry:}. */
+  /**
+   * The section that {@code line} opens, or null: {@code registry:NAME}, not {@code /registry:}.
+   */
   private static String openingName(String line) {
     int at = line.indexOf("registry:");
     if (at < 0 || (at > 0 && line.charAt(at - 1) == '/')) {

@@ -15,22 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The facts the student documents repeat from the code, and the checks that they still say what
- * the code does ({@code HandoutFactsTest}, part of {@code make test}):
+ * The facts the student documents repeat from the code, and the checks that they still say what the
+ * code does ({@code HandoutFactsTest}, part of {@code make test}):
  *
  * <ul>
- *   <li><b>limits</b>: the tester's time limits and sizes, generated from their constants
- *       (sections {@code limits} and {@code limits-ja});
- *   <li><b>points</b>: each part's tests and points, generated from the registry (sections
- *       {@code points-3A}, {@code points-3A-ja}, ...);
+ *   <li><b>limits</b>: the tester's time limits and sizes, generated from their constants (sections
+ *       {@code limits} and {@code limits-ja});
+ *   <li><b>points</b>: each part's tests and points, generated from the registry (sections {@code
+ *       points-3A}, {@code points-3A-ja}, ...);
  *   <li><b>test lists</b>: every table of tests in a lab document names exactly the part's tests,
  *       each once;
- *   <li><b>sample output</b>: every results table ({@code test part result time points}) gives
- *       each test the registry's points, lists the whole part, and adds up;
+ *   <li><b>sample output</b>: every results table ({@code test part result time points}) gives each
+ *       test the registry's points, lists the whole part, and adds up;
  *   <li><b>titles</b>: every {@code Test (3A): title} quoted is the title of a test;
- *   <li><b>messages</b>: every quoted failure message (a {@code Fatal:} line of sample output, or
- *       a message in a list that follows a {@code <!-- messages -->} line) is text of the
- *       tester's sources, values aside ({@link SourceStrings});
+ *   <li><b>messages</b>: every quoted failure message (a {@code Fatal:} line of sample output, or a
+ *       message in a list that follows a {@code <!-- messages -->} line) is text of the tester's
+ *       sources, values aside ({@link SourceStrings});
  *   <li><b>numbers in messages</b>: the limits that quoted messages show equal the constants.
  * </ul>
  */
@@ -123,44 +123,92 @@ public final class HandoutFacts {
     StringBuilder sb = new StringBuilder();
     if (ja) {
       sb.append("| 制限 | 値 | 超えると |\n| --- | ---: | --- |\n");
-      row(sb, "テスターからあなたのコードへの呼び出し 1 回（`make`、`start`、`getState`、`snapshot`、"
-          + "`persistBytes`、`kill`、Lab 4 のサーバーとクラークの呼び出し）", callLimitSeconds() + " 秒",
+      row(
+          sb,
+          "テスターからあなたのコードへの呼び出し 1 回（`make`、`start`、`getState`、`snapshot`、"
+              + "`persistBytes`、`kill`、Lab 4 のサーバーとクラークの呼び出し）",
+          callLimitSeconds() + " 秒",
           "テストは失敗し、呼び出しが止まっている場所を示す（`... has not returned after "
-              + callLimitSeconds() + ".0 s ...`）");
-      row(sb, "テスト 1 つ（`makeTest` から）", testLimitSeconds() + " 秒",
-          "`test took longer than " + testLimitSeconds() + " seconds`。" + junitTimeoutSeconds()
+              + callLimitSeconds()
+              + ".0 s ...`）");
+      row(
+          sb,
+          "テスト 1 つ（`makeTest` から）",
+          testLimitSeconds() + " 秒",
+          "`test took longer than "
+              + testLimitSeconds()
+              + " seconds`。"
+              + junitTimeoutSeconds()
               + " 秒たっても終わらないテストは止められ、全スレッドのダンプが出る");
-      row(sb, "採点の 1 回の実行全体（Go の採点と同じ）", runLimitSeconds() + " 秒",
-          "残りのテストは `not run: the whole run may take at most " + runLimitSeconds()
-              + " s` で失敗する。採点では各テストが自分の JVM で動き、" + testKillSeconds()
+      row(
+          sb,
+          "採点の 1 回の実行全体（Go の採点と同じ）",
+          runLimitSeconds() + " 秒",
+          "残りのテストは `not run: the whole run may take at most "
+              + runLimitSeconds()
+              + " s` で失敗する。採点では各テストが自分の JVM で動き、"
+              + testKillSeconds()
               + " 秒で止められる");
-      row(sb, "切断されたピアへの RPC が `false` を返すまで", "最大 " + longDelaySeconds() + " 秒",
+      row(
+          sb,
+          "切断されたピアへの RPC が `false` を返すまで",
+          "最大 " + longDelaySeconds() + " 秒",
           "その間、呼び出したスレッドは待たされる");
-      row(sb, "テスターの選挙タイムアウト `RAFT_ELECTION_TIMEOUT`", raftElectionTimeoutMs() + " ms",
+      row(
+          sb,
+          "テスターの選挙タイムアウト `RAFT_ELECTION_TIMEOUT`",
+          raftElectionTimeoutMs() + " ms",
           "テストは事態が落ち着くのを待つとき、この倍数だけ眠る");
-      row(sb, "スナップショットの間隔（3D）", snapshotInterval() + " エントリー",
-          "テスターはこの数のエントリーごとに `snapshot` を呼ぶ");
+      row(sb, "スナップショットの間隔（3D）", snapshotInterval() + " エントリー", "テスターはこの数のエントリーごとに `snapshot` を呼ぶ");
       row(sb, "永続化された Raft の状態（3D）", maxLogSize() + " バイト未満", "`Log size too large`");
     } else {
       sb.append("| limit | value | beyond it |\n| --- | ---: | --- |\n");
-      row(sb, "one call from the tester into your code (`make`, `start`, `getState`, `snapshot`, "
-          + "`persistBytes`, `kill`, and Lab 4's server and clerk calls)", callLimitSeconds() + " s",
+      row(
+          sb,
+          "one call from the tester into your code (`make`, `start`, `getState`, `snapshot`, "
+              + "`persistBytes`, `kill`, and Lab 4's server and clerk calls)",
+          callLimitSeconds() + " s",
           "the test fails and shows where the call is stuck (`... has not returned after "
-              + callLimitSeconds() + ".0 s ...`)");
-      row(sb, "one test (from `makeTest`)", testLimitSeconds() + " s",
-          "`test took longer than " + testLimitSeconds() + " seconds`; a test still running at "
-              + junitTimeoutSeconds() + " s is stopped, with a dump of all threads");
-      row(sb, "a whole graded run (as in the Go grading)", runLimitSeconds() + " s",
+              + callLimitSeconds()
+              + ".0 s ...`)");
+      row(
+          sb,
+          "one test (from `makeTest`)",
+          testLimitSeconds() + " s",
+          "`test took longer than "
+              + testLimitSeconds()
+              + " seconds`; a test still running at "
+              + junitTimeoutSeconds()
+              + " s is stopped, with a dump of all threads");
+      row(
+          sb,
+          "a whole graded run (as in the Go grading)",
+          runLimitSeconds() + " s",
           "the remaining tests fail with `not run: the whole run may take at most "
-              + runLimitSeconds() + " s`; in grading each test runs in a JVM of its own, killed at "
-              + testKillSeconds() + " s");
-      row(sb, "an RPC to a disconnected peer, until `call` returns `false`",
-          "up to " + longDelaySeconds() + " s", "the calling thread waits that long");
-      row(sb, "the tester's election timeout `RAFT_ELECTION_TIMEOUT`", raftElectionTimeoutMs() + " ms",
+              + runLimitSeconds()
+              + " s`; in grading each test runs in a JVM of its own, killed at "
+              + testKillSeconds()
+              + " s");
+      row(
+          sb,
+          "an RPC to a disconnected peer, until `call` returns `false`",
+          "up to " + longDelaySeconds() + " s",
+          "the calling thread waits that long");
+      row(
+          sb,
+          "the tester's election timeout `RAFT_ELECTION_TIMEOUT`",
+          raftElectionTimeoutMs() + " ms",
           "the tests sleep multiples of it when they expect things to settle");
-      row(sb, "snapshot interval (3D)", snapshotInterval() + " entries",
+      row(
+          sb,
+          "snapshot interval (3D)",
+          snapshotInterval() + " entries",
           "the tester calls `snapshot` after every so many entries");
-      row(sb, "persisted Raft state (3D)", "under " + maxLogSize() + " bytes", "`Log size too large`");
+      row(
+          sb,
+          "persisted Raft state (3D)",
+          "under " + maxLogSize() + " bytes",
+          "`Log size too large`");
     }
     return sb.toString();
   }
@@ -181,18 +229,32 @@ public final class HandoutFacts {
       list.append('`').append(t.method()).append("` ").append(t.points());
     }
     return ja
-        ? "**点数**：`./grade.sh " + part.name() + "` のテストは " + tests.size() + " 個、計 "
-            + part.points() + " 点（" + list + "）。\n"
-        : "**Points:** `./grade.sh " + part.name() + "` runs " + tests.size() + " tests worth "
-            + part.points() + " points (" + list + ").\n";
+        ? "**点数**：`./grade.sh "
+            + part.name()
+            + "` のテストは "
+            + tests.size()
+            + " 個、計 "
+            + part.points()
+            + " 点（"
+            + list
+            + "）。\n"
+        : "**Points:** `./grade.sh "
+            + part.name()
+            + "` runs "
+            + tests.size()
+            + " tests worth "
+            + part.points()
+            + " points ("
+            + list
+            + ").\n";
   }
 
   // ---------------------------------------------------------------------------------------
   // Checks.
 
   /**
-   * The student documents under {@code root}: the handouts (not the instructor guide), the
-   * README and the student distribution's README.
+   * The student documents under {@code root}: the handouts (not the instructor guide), the README
+   * and the student distribution's README.
    */
   static List<Path> studentDocuments(Path root) throws IOException {
     List<Path> out = new ArrayList<>();
@@ -221,7 +283,8 @@ public final class HandoutFacts {
     return problems;
   }
 
-  private static final Pattern TABLE_TEST = Pattern.compile("^\\| `(test\\w+?(\\d[A-Z]))`[^|`]*\\|");
+  private static final Pattern TABLE_TEST =
+      Pattern.compile("^\\| `(test\\w+?(\\d[A-Z]))`[^|`]*\\|");
 
   /** A table whose rows start with test names lists exactly the part's tests, each once. */
   static void checkTestTables(String doc, List<String> lines, List<String> problems) {
@@ -240,22 +303,31 @@ public final class HandoutFacts {
         String last = names.get(names.size() - 1);
         String partName = last.substring(last.length() - 2);
         Part part = Registry.part(partName).orElse(null);
-        List<String> want = part == null ? List.of()
-            : part.tests().stream().map(Part.TestCase::method).toList();
+        List<String> want =
+            part == null ? List.of() : part.tests().stream().map(Part.TestCase::method).toList();
         if (names.size() != want.size() || !names.containsAll(want)) {
-          problems.add(doc + ":" + start + ": the table of " + partName + " tests lists " + names
-              + ", but the tests (labs.Registry) are " + want);
+          problems.add(
+              doc
+                  + ":"
+                  + start
+                  + ": the table of "
+                  + partName
+                  + " tests lists "
+                  + names
+                  + ", but the tests (labs.Registry) are "
+                  + want);
         }
         names.clear();
       }
     }
   }
 
-  private static final Pattern RESULT_ROW = Pattern.compile(
-      "^(test\\w+)\\s+(\\d[A-Z])\\s+(ok|FAILED|\\S+)\\s+[\\d.]+s\\s+(\\d+)/(\\d+)$");
+  private static final Pattern RESULT_ROW =
+      Pattern.compile(
+          "^(test\\w+)\\s+(\\d[A-Z])\\s+(ok|FAILED|\\S+)\\s+[\\d.]+s\\s+(\\d+)/(\\d+)$");
   private static final Pattern TOTAL_ROW = Pattern.compile("^total\\s+(\\d+)/(\\d+)$");
-  private static final Pattern REPEAT_ROW = Pattern.compile(
-      "^(test\\w+?(\\d[A-Z]))\\s+(\\d+)\\s+(\\d+)\\s+[\\d.]+s ± [\\d.]+$");
+  private static final Pattern REPEAT_ROW =
+      Pattern.compile("^(test\\w+?(\\d[A-Z]))\\s+(\\d+)\\s+(\\d+)\\s+[\\d.]+s ± [\\d.]+$");
   private static final Pattern PASSED_LINE = Pattern.compile("^(\\d+) passed, (\\d+) failed$");
 
   /** A results table in sample output gives the registry's points, whole parts, right sums. */
@@ -288,15 +360,21 @@ public final class HandoutFacts {
       if (r.matches()) {
         String test = r.group(1);
         Part part = Registry.part(r.group(2)).orElse(null);
-        Part.TestCase tc = part == null ? null : part.tests().stream()
-            .filter(t -> t.method().equals(test)).findFirst().orElse(null);
+        Part.TestCase tc =
+            part == null
+                ? null
+                : part.tests().stream()
+                    .filter(t -> t.method().equals(test))
+                    .findFirst()
+                    .orElse(null);
         if (tc == null) {
           problems.add(at + test + " is not a test of part " + r.group(2));
           continue;
         }
         int max = Integer.parseInt(r.group(5));
         if (max != tc.points()) {
-          problems.add(at + test + " is shown worth " + max + " points; it is worth " + tc.points());
+          problems.add(
+              at + test + " is shown worth " + max + " points; it is worth " + tc.points());
         }
         rows.put(test, max);
         got += Integer.parseInt(r.group(4));
@@ -313,8 +391,16 @@ public final class HandoutFacts {
       if (t.matches()) {
         int max = rows.values().stream().mapToInt(Integer::intValue).sum();
         if (Integer.parseInt(t.group(2)) != max || Integer.parseInt(t.group(1)) != got) {
-          problems.add(at + "the total says " + t.group(1) + "/" + t.group(2) + "; the rows add up to "
-              + got + "/" + max);
+          problems.add(
+              at
+                  + "the total says "
+                  + t.group(1)
+                  + "/"
+                  + t.group(2)
+                  + "; the rows add up to "
+                  + got
+                  + "/"
+                  + max);
         }
         if (!selected) {
           checkWholeParts(at, rows.keySet(), problems);
@@ -326,8 +412,15 @@ public final class HandoutFacts {
         int runs = repeats.values().stream().mapToInt(Integer::intValue).sum();
         if (Integer.parseInt(pl.group(1)) + Integer.parseInt(pl.group(2)) != runs
             || Integer.parseInt(pl.group(2)) != repeatFailed) {
-          problems.add(at + "'" + line + "' but the repeat table shows " + runs + " runs, "
-              + repeatFailed + " failed");
+          problems.add(
+              at
+                  + "'"
+                  + line
+                  + "' but the repeat table shows "
+                  + runs
+                  + " runs, "
+                  + repeatFailed
+                  + " failed");
         }
         if (!selected) {
           checkWholeParts(at, repeats.keySet(), problems);
@@ -338,32 +431,45 @@ public final class HandoutFacts {
       if (pl.matches() && !rows.isEmpty()) {
         if (Integer.parseInt(pl.group(1)) != ok
             || Integer.parseInt(pl.group(2)) != rows.size() - ok) {
-          problems.add(at + "'" + line + "' but the table shows " + ok + " passed, "
-              + (rows.size() - ok) + " failed");
+          problems.add(
+              at
+                  + "'"
+                  + line
+                  + "' but the table shows "
+                  + ok
+                  + " passed, "
+                  + (rows.size() - ok)
+                  + " failed");
         }
       }
     }
   }
 
-  private static void checkWholeParts(String at, java.util.Set<String> shown,
-      List<String> problems) {
+  private static void checkWholeParts(
+      String at, java.util.Set<String> shown, List<String> problems) {
     for (Part p : Registry.parts()) {
       List<String> all = p.tests().stream().map(Part.TestCase::method).toList();
       if (all.stream().anyMatch(shown::contains) && !shown.containsAll(all)) {
-        problems.add(at + "the results list only some of the " + p.name() + " tests; "
-            + p.name() + " has " + all);
+        problems.add(
+            at
+                + "the results list only some of the "
+                + p.name()
+                + " tests; "
+                + p.name()
+                + " has "
+                + all);
       }
     }
   }
 
-  private static final Pattern TITLE = Pattern.compile(
-      "Test \\((\\d[A-Z])\\): (.+?)(?: \\((?:un)?reliable network\\))?\\.\\.\\.");
-  private static final Pattern TITLE_CELL = Pattern.compile(
-      "^\\| `(test\\w+?(\\d[A-Z]))` \\| ([^|]+?) \\|");
+  private static final Pattern TITLE =
+      Pattern.compile("Test \\((\\d[A-Z])\\): (.+?)(?: \\((?:un)?reliable network\\))?\\.\\.\\.");
+  private static final Pattern TITLE_CELL =
+      Pattern.compile("^\\| `(test\\w+?(\\d[A-Z]))` \\| ([^|]+?) \\|");
 
   /** Every {@code Test (3A): title} in sample output, and in the test tables, is a test's title. */
-  static void checkTitles(String doc, List<String> lines, SourceStrings sources,
-      List<String> problems) {
+  static void checkTitles(
+      String doc, List<String> lines, SourceStrings sources, List<String> problems) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       Matcher m = TITLE.matcher(line);
@@ -377,8 +483,17 @@ public final class HandoutFacts {
       if (c.find() && line.contains("(`Test (") == false && !c.group(3).contains("`")) {
         String title = "Test (" + c.group(2) + "): " + c.group(3);
         if (!sources.contains(title) && isTitleColumn(lines, i)) {
-          problems.add(doc + ":" + (i + 1) + ": the table gives " + c.group(1) + " the title '"
-              + c.group(3) + "', but no test begins with '" + title + "'");
+          problems.add(
+              doc
+                  + ":"
+                  + (i + 1)
+                  + ": the table gives "
+                  + c.group(1)
+                  + " the title '"
+                  + c.group(3)
+                  + "', but no test begins with '"
+                  + title
+                  + "'");
         }
       }
     }
@@ -419,8 +534,16 @@ public final class HandoutFacts {
         Matcher m = e.getKey().matcher(lines.get(i));
         while (m.find()) {
           if (Long.parseLong(m.group(1)) != e.getValue()) {
-            problems.add(doc + ":" + (i + 1) + ": '" + m.group() + "' shows " + m.group(1)
-                + ", but the code's limit is " + e.getValue());
+            problems.add(
+                doc
+                    + ":"
+                    + (i + 1)
+                    + ": '"
+                    + m.group()
+                    + "' shows "
+                    + m.group(1)
+                    + ", but the code's limit is "
+                    + e.getValue());
           }
         }
       }
@@ -428,17 +551,19 @@ public final class HandoutFacts {
   }
 
   private static final Pattern SPAN = Pattern.compile("`([^`]+)`");
+
   /**
    * What a quoted message shows in place of a value: numbers, dotted and CamelCase names, quoted
    * names, lists in brackets or braces, "...".
    */
-  private static final Pattern VALUE = Pattern.compile(
-      "\\.\\.\\.|…|-?\\d+(?:\\.\\d+)?|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+(?:\\(\\))?"
-          + "|(?<=\")[^\"\\s]+(?=\")|\\[[^\\]]*\\]|\\{[^}]*\\}|\\b[A-Z][a-z]+[A-Z]\\w*");
+  private static final Pattern VALUE =
+      Pattern.compile(
+          "\\.\\.\\.|…|-?\\d+(?:\\.\\d+)?|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+(?:\\(\\))?"
+              + "|(?<=\")[^\"\\s]+(?=\")|\\[[^\\]]*\\]|\\{[^}]*\\}|\\b[A-Z][a-z]+[A-Z]\\w*");
 
   /** Every quoted message occurs in the tester's sources, values aside. */
-  static void checkMessages(String doc, List<String> lines, SourceStrings sources,
-      List<String> problems) {
+  static void checkMessages(
+      String doc, List<String> lines, SourceStrings sources, List<String> problems) {
     boolean inCode = false;
     boolean inList = false;
     for (int i = 0; i < lines.size(); i++) {
@@ -472,8 +597,8 @@ public final class HandoutFacts {
   }
 
   /**
-   * The messages a line of a message list quotes: in a bullet, the spans it starts with (joined
-   * by commas, "or", "and", 、); in a table row, the spans of its last cell.
+   * The messages a line of a message list quotes: in a bullet, the spans it starts with (joined by
+   * commas, "or", "and", 、); in a table row, the spans of its last cell.
    */
   static List<String> listedMessages(String line) {
     List<String> out = new ArrayList<>();
@@ -501,16 +626,21 @@ public final class HandoutFacts {
     return out;
   }
 
-  private static void checkMessage(String at, String message, SourceStrings sources,
-      List<String> problems) {
+  private static void checkMessage(
+      String at, String message, SourceStrings sources, List<String> problems) {
     for (String fragment : VALUE.split(message)) {
       String f = fragment.strip();
       if (f.replaceAll("[^\\p{L}]", "").length() < 4) {
         continue; // punctuation or a short word between values
       }
       if (!sources.contains(f)) {
-        problems.add(at + "the quoted message '" + message + "' has '" + f
-            + "', which is in no string of the tester's sources: quote the message the code prints");
+        problems.add(
+            at
+                + "the quoted message '"
+                + message
+                + "' has '"
+                + f
+                + "', which is in no string of the tester's sources: quote the message the code prints");
         return;
       }
     }

@@ -23,30 +23,39 @@ class HandoutFactsTest {
   void aChangedMessageIsCaught() {
     SourceStrings sources = SourceStrings.of(Path.of("."));
     List<String> problems = new ArrayList<>();
-    HandoutFacts.checkMessages("doc", List.of(
-        "```",
-        "Fatal: expected one leader, got none",
-        "Fatal: term 3 has 2 (>1) leaders",
-        "```"), sources, problems);
+    HandoutFacts.checkMessages(
+        "doc",
+        List.of(
+            "```",
+            "Fatal: expected one leader, got none",
+            "Fatal: term 3 has 2 (>1) leaders",
+            "```"),
+        sources,
+        problems);
     assertEquals(List.of(), problems);
-    HandoutFacts.checkMessages("doc", List.of(
-        "<!-- messages -->",
-        "- `expected one leader, found none`: the old wording"), sources, problems);
+    HandoutFacts.checkMessages(
+        "doc",
+        List.of("<!-- messages -->", "- `expected one leader, found none`: the old wording"),
+        sources,
+        problems);
     assertEquals(1, problems.size(), problems.toString());
   }
 
   @Test
   void aResultsTableWithWrongPointsOrMissingTestsIsCaught() {
     List<String> problems = new ArrayList<>();
-    HandoutFacts.checkResultTables("doc", List.of(
-        "```",
-        "testInitialElection3A     3A    ok         3.2s     5/5",
-        "testReElection3A          3A    FAILED     5.3s     0/5",
-        "testManyElections3A       3A    ok         5.7s     5/5",
-        "total                                             10/15",
-        "",
-        "2 passed, 1 failed",
-        "```"), problems);
+    HandoutFacts.checkResultTables(
+        "doc",
+        List.of(
+            "```",
+            "testInitialElection3A     3A    ok         3.2s     5/5",
+            "testReElection3A          3A    FAILED     5.3s     0/5",
+            "testManyElections3A       3A    ok         5.7s     5/5",
+            "total                                             10/15",
+            "",
+            "2 passed, 1 failed",
+            "```"),
+        problems);
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("only some of the 3A tests"), problems.toString());
   }
@@ -54,19 +63,22 @@ class HandoutFactsTest {
   @Test
   void aTestTableMissingATestIsCaught() {
     List<String> problems = new ArrayList<>();
-    HandoutFacts.checkTestTables("doc", List.of(
-        "| `testInitialElection3A` | initial election |",
-        "| `testReElection3A` | election after network failure |",
-        "| `testManyElections3A` | multiple elections |",
-        ""), problems);
+    HandoutFacts.checkTestTables(
+        "doc",
+        List.of(
+            "| `testInitialElection3A` | initial election |",
+            "| `testReElection3A` | election after network failure |",
+            "| `testManyElections3A` | multiple elections |",
+            ""),
+        problems);
     assertEquals(1, problems.size(), problems.toString());
   }
 
   @Test
   void aLimitThatDriftedIsCaught() {
     List<String> problems = new ArrayList<>();
-    HandoutFacts.checkNumbers("doc", List.of("Fatal: x has not returned after 7.0 s; ..."),
-        problems);
+    HandoutFacts.checkNumbers(
+        "doc", List.of("Fatal: x has not returned after 7.0 s; ..."), problems);
     assertEquals(1, problems.size(), problems.toString());
   }
 }

@@ -6,15 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * One graded part of a lab, such as 3A (leader election): its name, which is also the JUnit tag
- * of its tests, a title, the test classes that hold its tests, and the minutes a grading engine
- * (a GitHub Classroom step) allows for the whole part.
+ * One graded part of a lab, such as 3A (leader election): its name, which is also the JUnit tag of
+ * its tests, a title, the test classes that hold its tests, and the minutes a grading engine (a
+ * GitHub Classroom step) allows for the whole part.
  *
  * <p>The points are not written here: each test declares its own with {@link Points}, and {@link
  * #tests()} reads them, so a test's points are written exactly once, next to the test.
  */
-public record Part(
-    String name, String title, List<String> testClasses, int gradingTimeoutMinutes) {
+public record Part(String name, String title, List<String> testClasses, int gradingTimeoutMinutes) {
 
   /** One test of the part and its points. */
   public record TestCase(String className, String method, int points) {}

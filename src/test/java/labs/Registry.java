@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The one list of labs, their parts, the test classes of each part and the packages a student
- * owns. Everything that needs it reads it from here: the command line and grading (which parts
- * exist, which tests to run, which packages to take from a submission), the GitHub Classroom
- * workflow and the handouts' points tables (generated from it and checked in {@code make test}),
- * and the variant check.
+ * The one list of labs, their parts, the test classes of each part and the packages a student owns.
+ * Everything that needs it reads it from here: the command line and grading (which parts exist,
+ * which tests to run, which packages to take from a submission), the GitHub Classroom workflow and
+ * the handouts' points tables (generated from it and checked in {@code make test}), and the variant
+ * check.
  *
  * <p>To add a part: write its test class (tag it with the part's name, give each test
- * {@code @Order} and {@code @Points}), add one {@link Part} below, and describe it in the
- * handout. The instructor guide walks through an example.
+ * {@code @Order} and {@code @Points}), add one {@link Part} below, and describe it in the handout.
+ * The instructor guide walks through an example.
  */
 public final class Registry {
   private Registry() {}
@@ -35,14 +35,12 @@ public final class Registry {
               "Fault-tolerant key/value service",
               List.of("kvraft"),
               List.of(
+                  new Part("4A", "replicated state machine", List.of("kvraft.rsm.RsmTest4A"), 8),
                   new Part(
-                      "4A",
-                      "replicated state machine",
-                      List.of("kvraft.rsm.RsmTest4A"),
+                      "4B",
+                      "key/value service without snapshots",
+                      List.of("kvraft.KvRaftTest4B"),
                       8),
-                  new Part(
-                      "4B", "key/value service without snapshots",
-                      List.of("kvraft.KvRaftTest4B"), 8),
                   new Part(
                       "4C",
                       "key/value service with snapshots",

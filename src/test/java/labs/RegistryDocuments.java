@@ -48,7 +48,8 @@ public final class RegistryDocuments {
         }
       }
     }
-    for (String f : List.of("README.md", "tools/handout/README.md", "tools/handout/classroom.yml")) {
+    for (String f :
+        List.of("README.md", "tools/handout/README.md", "tools/handout/classroom.yml")) {
       if (Files.isRegularFile(root.resolve(f))) {
         files.add(root.resolve(f));
       }

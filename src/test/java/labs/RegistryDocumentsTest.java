@@ -34,8 +34,11 @@ class RegistryDocumentsTest {
     // Set up: a document whose table says 3A is worth 15, as the guide once did.
     Path doc = dir.resolve("guide.md");
     String good = RegistryDocuments.pointsTable("part", "what", "tests", "points");
-    Files.writeString(doc, "intro\n<!-- registry:points-table -->\n"
-        + good.replace("| 6 | 30 |", "| 6 | 15 |") + "<!-- /registry:points-table -->\nend\n");
+    Files.writeString(
+        doc,
+        "intro\n<!-- registry:points-table -->\n"
+            + good.replace("| 6 | 30 |", "| 6 | 15 |")
+            + "<!-- /registry:points-table -->\nend\n");
     GeneratedSections sections = RegistryDocuments.sections();
 
     // Check: the drift is found, and writing restores the registry's numbers.
@@ -43,13 +46,15 @@ class RegistryDocumentsTest {
     assertTrue(sections.write(doc));
     assertTrue(Files.readString(doc).contains("| 3A | leader election | 6 | 30 |"));
     assertFalse(sections.write(doc));
-    assertTrue(Files.readString(doc).startsWith("intro\n") && Files.readString(doc).endsWith("end\n"));
+    assertTrue(
+        Files.readString(doc).startsWith("intro\n") && Files.readString(doc).endsWith("end\n"));
   }
 
   @Test
   void anUnknownOrUnclosedSectionIsAnError(@TempDir Path dir) throws Exception {
     Path unknown = dir.resolve("a.md");
-    Files.writeString(unknown, "<!-- registry:no-such-table -->\n<!-- /registry:no-such-table -->\n");
+    Files.writeString(
+        unknown, "<!-- registry:no-such-table -->\n<!-- /registry:no-such-table -->\n");
     assertThrows(IllegalStateException.class, () -> RegistryDocuments.sections().check(unknown));
     Path unclosed = dir.resolve("b.md");
     Files.writeString(unclosed, "<!-- registry:points-table -->\n| stale |\n");

@@ -52,13 +52,15 @@ class RegistryTest {
   @Test
   void everyClassTaggedWithAPartIsRegistered() {
     // Discover every test class of the test classpath that carries a part's tag.
-    Path testClasses = Path.of(RegistryTest.class.getProtectionDomain().getCodeSource()
-        .getLocation().getPath());
-    TestPlan plan = LauncherFactory.create().discover(
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClasspathRoots(Set.of(testClasses)))
-            .filters(TagFilter.includeTags(Registry.partNames()))
-            .build());
+    Path testClasses =
+        Path.of(RegistryTest.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    TestPlan plan =
+        LauncherFactory.create()
+            .discover(
+                LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(Set.of(testClasses)))
+                    .filters(TagFilter.includeTags(Registry.partNames()))
+                    .build());
     Set<String> tagged = new TreeSet<>();
     for (TestIdentifier root : plan.getRoots()) {
       for (TestIdentifier id : plan.getDescendants(root)) {

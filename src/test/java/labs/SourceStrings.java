@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The string literals of the tester's sources, as the handouts may quote them: literals joined
- * by {@code +} are one string, and each is cut at its format specifiers ({@code %d}, {@code %s}),
+ * The string literals of the tester's sources, as the handouts may quote them: literals joined by
+ * {@code +} are one string, and each is cut at its format specifiers ({@code %d}, {@code %s}),
  * because a quoted message shows a value there. {@link #contains} says whether a piece of quoted
  * text occurs in one of them.
  *
- * <p>The sources are everything a failure message can come from: the network and codec
- * ({@code src/main/java}) and the tester with its lab tests ({@code src/test/java}), without the
- * self-tests ({@code *Test.java} with JUnit tests, which repeat messages in their assertions)
- * and benchmarks.
+ * <p>The sources are everything a failure message can come from: the network and codec ({@code
+ * src/main/java}) and the tester with its lab tests ({@code src/test/java}), without the self-tests
+ * ({@code *Test.java} with JUnit tests, which repeat messages in their assertions) and benchmarks.
  */
 final class SourceStrings {
   private final List<String> pieces;
@@ -29,7 +28,10 @@ final class SourceStrings {
     this.wholes = new java.util.HashSet<>(pieces);
   }
 
-  /** The strings of every source under {@code root}'s {@code src/main/java} and {@code src/test/java}. */
+  /**
+   * The strings of every source under {@code root}'s {@code src/main/java} and {@code
+   * src/test/java}.
+   */
   static SourceStrings of(Path root) {
     List<String> pieces = new ArrayList<>();
     for (String dir : List.of("src/main/java", "src/test/java")) {
@@ -63,9 +65,8 @@ final class SourceStrings {
   /**
    * Whether {@code text} occurs within one of the strings, or is made of strings that follow one
    * another (the end of one, whole ones, the start of another), as when a message is built from
-   * several literals ({@code what + " has not returned after "}). A part that is not a whole
-   * string has at least {@value #MIN_PART} characters, so that bits of strings cannot make up
-   * any text.
+   * several literals ({@code what + " has not returned after "}). A part that is not a whole string
+   * has at least {@value #MIN_PART} characters, so that bits of strings cannot make up any text.
    */
   boolean contains(String text) {
     return containsWithin(text) || containsAcross(text);
@@ -86,9 +87,8 @@ final class SourceStrings {
   private boolean containsAcross(String text) {
     for (int k = 2; k < text.length(); k++) {
       String head = text.substring(0, k);
-      boolean headOk = k >= MIN_PART
-          ? pieces.stream().anyMatch(p -> p.endsWith(head))
-          : wholes.contains(head);
+      boolean headOk =
+          k >= MIN_PART ? pieces.stream().anyMatch(p -> p.endsWith(head)) : wholes.contains(head);
       if (headOk && startsWithStrings(text.substring(k))) {
         return true;
       }
@@ -97,9 +97,9 @@ final class SourceStrings {
   }
 
   /**
-   * Whether {@code text} is whole strings (two characters or more), then the start of one (four
-   * or more). Between two strings, and at the end, a single word may stand for a value ({@code
-   * "Get(" + key + ") returns ("}).
+   * Whether {@code text} is whole strings (two characters or more), then the start of one (four or
+   * more). Between two strings, and at the end, a single word may stand for a value ({@code "Get("
+   * + key + ") returns ("}).
    */
   private boolean startsWithStrings(String text) {
     return startsWithStrings(text, true);
@@ -110,7 +110,8 @@ final class SourceStrings {
       if ((text.length() >= 4 || piece.equals(text)) && piece.startsWith(text)) {
         return true;
       }
-      if (piece.length() >= 2 && text.startsWith(piece)
+      if (piece.length() >= 2
+          && text.startsWith(piece)
           && startsWithStrings(text.substring(piece.length()), true)) {
         return true;
       }
@@ -153,12 +154,13 @@ final class SourceStrings {
           char d = src.charAt(j);
           if (d == '\\' && j + 1 < n) {
             char e = src.charAt(j + 1);
-            sb.append(switch (e) {
-              case 'n' -> '\n';
-              case 't' -> '\t';
-              case 'r' -> '\r';
-              default -> e;
-            });
+            sb.append(
+                switch (e) {
+                  case 'n' -> '\n';
+                  case 't' -> '\t';
+                  case 'r' -> '\r';
+                  default -> e;
+                });
             j += 2;
           } else if (block ? src.startsWith("\"\"\"", j) : d == '"') {
             break;
@@ -180,7 +182,9 @@ final class SourceStrings {
       } else {
         i++;
       }
-      if (lastEnd >= 0 && i > lastEnd && !src.substring(lastEnd, Math.min(i, n)).isBlank()
+      if (lastEnd >= 0
+          && i > lastEnd
+          && !src.substring(lastEnd, Math.min(i, n)).isBlank()
           && !src.substring(lastEnd, Math.min(i, n)).strip().equals("+")) {
         lastEnd = -1;
       }

@@ -5,9 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Escaping for the visualizer page (HTML text itself is escaped with commons-text's {@code
- * escapeHtml4}). Everything a model or a tester describes is untrusted text as
- * far as the page is concerned: a value like {@code </script>} must show up as text, not end the
- * script.
+ * escapeHtml4}). Everything a model or a tester describes is untrusted text as far as the page is
+ * concerned: a value like {@code </script>} must show up as text, not end the script.
  */
 final class HtmlText {
 
@@ -18,11 +17,10 @@ final class HtmlText {
 
   private HtmlText() {}
 
-
   /**
-   * A JSON string literal that is also safe inside a {@code <script>} element: Gson escapes
-   * {@code <}, {@code >}, {@code &}, {@code '} and {@code =} by default, so no {@code </script>} or
-   * {@code <!--} can appear in the page.
+   * A JSON string literal that is also safe inside a {@code <script>} element: Gson escapes {@code
+   * <}, {@code >}, {@code &}, {@code '} and {@code =} by default, so no {@code </script>} or {@code
+   * <!--} can appear in the page.
    */
   static String json(String s) {
     return GSON.toJson(s);

@@ -164,7 +164,8 @@ public final class Visualizer {
   }
 
   private static String legend() {
-    return """
+    return
+"""
 <div class="legend">
 <span><span class="sw sw-lin"></span>in the longest linearizable prefix (badge: its place in the order)</span>
 <span><span class="sw sw-fail"></span>first operation that cannot be linearized after it</span>

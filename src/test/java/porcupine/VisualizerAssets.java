@@ -12,7 +12,7 @@ final class VisualizerAssets {
   private VisualizerAssets() {}
 
   static final String CSS =
-      """
+"""
 :root { --lin: #a5d6a7; --lin-border: #2e7d32; --fail: #e53935; --none: #e0e0e0; --hl: #1565c0; }
 body { margin: 0; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        color: #212121; background: #fafafa; }
@@ -83,7 +83,7 @@ main { padding: 4px 20px 40px; }
 """;
 
   static final String JS =
-      """
+"""
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('porcupine-data').textContent);

@@ -6,8 +6,8 @@
  *
  * <ul>
  *   <li>Record every client call as an {@link porcupine.Operation}: who, what was asked, what came
- *       back, and when the call started and returned (nanoseconds, any common origin). A log
- *       with an order but no clocks is a list of {@link porcupine.Event}s instead.
+ *       back, and when the call started and returned (nanoseconds, any common origin). A log with
+ *       an order but no clocks is a list of {@link porcupine.Event}s instead.
  *   <li>Describe the sequential object with a {@link porcupine.Model} ({@code kvtest.KvModel} for
  *       the versioned key/value service of Lab 2 and Lab 4). Give it a {@code partition} and a
  *       {@code hash} of states if it can: they are what makes a check fast.

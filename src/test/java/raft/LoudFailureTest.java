@@ -75,7 +75,8 @@ class LoudFailureTest {
   static class ElectionThenThrow {
     @Test
     void electionThenThrow() {
-      RaftTester ts = RaftTester.makeTest(1, true, false, (ends, me, p, ch) -> new TickerThatThrows());
+      RaftTester ts =
+          RaftTester.makeTest(1, true, false, (ends, me, p, ch) -> new TickerThatThrows());
       ts.begin("Test (X): a ticker that throws after its first election");
       ts.checkOneLeader();
       ts.sleep(20_000);
@@ -90,13 +91,15 @@ class LoudFailureTest {
 
     assertEquals(Status.FAILED, out.status(), out.output());
     assertTrue(
-        out.message().startsWith("thread \"raft-S0-ticker\" died of an uncaught exception:"
-            + " java.lang.ArrayIndexOutOfBoundsException"),
+        out.message()
+            .startsWith(
+                "thread \"raft-S0-ticker\" died of an uncaught exception:"
+                    + " java.lang.ArrayIndexOutOfBoundsException"),
         out.message());
     assertTrue(out.output().contains("Fatal: thread \"raft-S0-ticker\" died"), out.output());
     // The stack names the line of the bug, in the student's class.
-    assertTrue(out.output().contains("TickerThatThrows.lambda$new$0(LoudFailureTest.java:"),
-        out.output());
+    assertTrue(
+        out.output().contains("TickerThatThrows.lambda$new$0(LoudFailureTest.java:"), out.output());
     assertFalse(out.output().contains("Passed"), out.output());
     // It stopped at once, not at the end of the 20 s sleep.
     assertTrue(seconds < 15, "took " + seconds + " s");

@@ -2,14 +2,14 @@ package raft;
 
 import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import labs.Points;
 
 /**
- * Lab 3A: leader election. The Java port of the 3A tests in {@code raft1/raft_test.go}; same
- * names, same scenarios, same messages.
+ * Lab 3A: leader election. The Java port of the 3A tests in {@code raft1/raft_test.go}; same names,
+ * same scenarios, same messages.
  */
 @Tag("3A")
 class RaftTest3A {
@@ -112,9 +112,9 @@ class RaftTest3A {
   }
 
   /**
-   * With a healthy leader and a reliable network, the term must stay the same (a raftlab
-   * addition: Go's testInitialElection3A only prints a warning). Followers that do not reset
-   * their election timer when they hear from the leader keep starting elections.
+   * With a healthy leader and a reliable network, the term must stay the same (a raftlab addition:
+   * Go's testInitialElection3A only prints a warning). Followers that do not reset their election
+   * timer when they hear from the leader keep starting elections.
    */
   @Test
   @Order(4)
@@ -142,22 +142,23 @@ class RaftTest3A {
       }
     }
     if (changes > 1) {
-      throw ts.fatalf("the term changed %d times in %d s without failures: a follower must reset"
-          + " its election timer whenever it hears from the current leader", changes,
-          5 * RAFT_ELECTION_TIMEOUT / 1000);
+      throw ts.fatalf(
+          "the term changed %d times in %d s without failures: a follower must reset"
+              + " its election timer whenever it hears from the current leader",
+          changes, 5 * RAFT_ELECTION_TIMEOUT / 1000);
     }
     ts.checkOneLeader();
   }
 
   /**
    * A peer votes at most once per term (Figure 2, RequestVote receiver rule 2; section 5.2), a
-   * raftlab addition. Go's tests reach a double vote only by chance; here the links are arranged
-   * so that two candidates ask the same voter in the same term, every round. The leader of the
-   * moment becomes the voter: it can no longer send to anyone (so it stops sending heartbeats)
-   * but still answers. The two others cannot reach each other, only the voter. Both time out in
-   * the same term and both ask the voter for its vote. A voter that grants both makes two leaders
-   * of one term, which the tester's election-safety monitor reports the moment it sees them. A
-   * correct Raft elects one, then the other in a later term, and so on: elections churn, safely.
+   * raftlab addition. Go's tests reach a double vote only by chance; here the links are arranged so
+   * that two candidates ask the same voter in the same term, every round. The leader of the moment
+   * becomes the voter: it can no longer send to anyone (so it stops sending heartbeats) but still
+   * answers. The two others cannot reach each other, only the voter. Both time out in the same term
+   * and both ask the voter for its vote. A voter that grants both makes two leaders of one term,
+   * which the tester's election-safety monitor reports the moment it sees them. A correct Raft
+   * elects one, then the other in a later term, and so on: elections churn, safely.
    */
   @Test
   @Order(5)
@@ -191,14 +192,13 @@ class RaftTest3A {
   /**
    * Half of the peers is not a majority (section 5.2: a candidate wins with votes from a majority
    * of the full cluster), a raftlab addition. Six peers are split into two halves of three, and
-   * kept apart for three seconds (several election timeouts): no server of either half may win
-   * an election. The half without the leader campaigns again and again; the leader's half just
-   * keeps its old leader, in its old term. A candidate that counts half of the votes as a
-   * majority ({@code votes * 2 >= n}) wins here. Why six peers: that miscount differs from a
-   * majority only when the cluster has an even size, and Go's tests use 3, 5 and 7 peers (a
-   * minority of three of seven cannot expose it: three votes are less than half of seven). Any
-   * threshold of three votes or fewer (a majority of three hard-coded as two votes, half rounded
-   * down) is caught here too.
+   * kept apart for three seconds (several election timeouts): no server of either half may win an
+   * election. The half without the leader campaigns again and again; the leader's half just keeps
+   * its old leader, in its old term. A candidate that counts half of the votes as a majority
+   * ({@code votes * 2 >= n}) wins here. Why six peers: that miscount differs from a majority only
+   * when the cluster has an even size, and Go's tests use 3, 5 and 7 peers (a minority of three of
+   * seven cannot expose it: three votes are less than half of seven). Any threshold of three votes
+   * or fewer (a majority of three hard-coded as two votes, half rounded down) is caught here too.
    */
   @Test
   @Order(6)
@@ -226,10 +226,11 @@ class RaftTest3A {
       for (int s = 0; s < servers; s++) {
         raftapi.Raft.State st = ts.raft(s).getState();
         if (st.isLeader() && st.term() > splitTerm) {
-          throw ts.fatalf("server %d became the leader of term %d with the votes of at most 3"
-              + " of %d peers: a candidate needs votes from a majority, more than half of all"
-              + " the peers, not just of those it can reach (section 5.2)", s, st.term(),
-              servers);
+          throw ts.fatalf(
+              "server %d became the leader of term %d with the votes of at most 3"
+                  + " of %d peers: a candidate needs votes from a majority, more than half of all"
+                  + " the peers, not just of those it can reach (section 5.2)",
+              s, st.term(), servers);
         }
       }
     }

@@ -5,15 +5,15 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import raftapi.Raft.StartResult;
-import labs.Points;
 
 /**
- * Lab 3B: log replication. The Java port of the 3B tests in {@code raft1/raft_test.go}; same
- * names, same scenarios, same numbers and messages.
+ * Lab 3B: log replication. The Java port of the 3B tests in {@code raft1/raft_test.go}; same names,
+ * same scenarios, same numbers and messages.
  */
 @Tag("3B")
 class RaftTest3B {
@@ -257,12 +257,15 @@ class RaftTest3B {
       List<Thread> threads = new ArrayList<>();
       for (int ii = 0; ii < iters; ii++) {
         int i = ii;
-        Thread t = new Thread(() -> {
-          StartResult r1 = ts.raft(leader).start(100 + i);
-          if (r1.term() == term && r1.isLeader()) {
-            is.add(r1.index());
-          }
-        }, "tester-concurrent-start-" + i);
+        Thread t =
+            new Thread(
+                () -> {
+                  StartResult r1 = ts.raft(leader).start(100 + i);
+                  if (r1.term() == term && r1.isLeader()) {
+                    is.add(r1.index());
+                  }
+                },
+                "tester-concurrent-start-" + i);
         t.start();
         threads.add(t);
       }
@@ -468,8 +471,8 @@ class RaftTest3B {
           if (cmd instanceof Integer ix && ix == -1) {
             continue loop; // the term changed: try again
           }
-          throw ts.fatalf("wrong value %s committed for index %d; expected %s", cmd, starti + i,
-              cmds);
+          throw ts.fatalf(
+              "wrong value %s committed for index %d; expected %s", cmd, starti + i, cmds);
         }
       }
 
@@ -507,16 +510,16 @@ class RaftTest3B {
   }
 
   /**
-   * A follower commits only entries that the leader's request vouched for (Figure 2,
-   * AppendEntries receiver rule 5: commitIndex = min(leaderCommit, index of the last new entry);
-   * section 5.3), a raftlab addition. A follower whose log matches the leader's at prevLogIndex
-   * may still hold stale entries after it, from an old term, that the request does not cover: if
-   * it commits up to the end of its own log, it applies entries that were never committed (the
-   * "last new entry" pitfall of the Students' Guide). Here a cut-off leader appends three entries
-   * nobody else gets, the two others commit three different ones at the same indexes in a later
-   * term, and the old leader comes back while the new leader's commit index is past its stale
-   * entries. It must replace them, not apply them. (Go's tests reach this only by chance; with a
-   * leader whose heartbeats carry no entries, it happens here every time.)
+   * A follower commits only entries that the leader's request vouched for (Figure 2, AppendEntries
+   * receiver rule 5: commitIndex = min(leaderCommit, index of the last new entry); section 5.3), a
+   * raftlab addition. A follower whose log matches the leader's at prevLogIndex may still hold
+   * stale entries after it, from an old term, that the request does not cover: if it commits up to
+   * the end of its own log, it applies entries that were never committed (the "last new entry"
+   * pitfall of the Students' Guide). Here a cut-off leader appends three entries nobody else gets,
+   * the two others commit three different ones at the same indexes in a later term, and the old
+   * leader comes back while the new leader's commit index is past its stale entries. It must
+   * replace them, not apply them. (Go's tests reach this only by chance; with a leader whose
+   * heartbeats carry no entries, it happens here every time.)
    */
   @Test
   @Order(11)
@@ -563,9 +566,10 @@ class RaftTest3B {
     for (int index = 2; index <= last; index++) {
       Object cmd = ts.nCommitted(index).cmd();
       if (cmd instanceof Integer v && v / 100 == 2) {
-        throw ts.fatalf("index %d holds %s, an entry of the old leader that was never committed:"
-            + " a follower may commit only up to the last entry the leader's request covered,"
-            + " min(leaderCommit, index of last new entry), not up to the end of its own log",
+        throw ts.fatalf(
+            "index %d holds %s, an entry of the old leader that was never committed:"
+                + " a follower may commit only up to the last entry the leader's request covered,"
+                + " min(leaderCommit, index of last new entry), not up to the end of its own log",
             index, cmd);
       }
     }

@@ -5,10 +5,10 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import labs.Points;
 
 /**
  * Lab 3C: persistence. The Java port of the 3C tests in {@code raft1/raft_test.go}. As in 2025, a
@@ -129,8 +129,8 @@ class RaftTest3C {
   }
 
   /**
-   * The scenarios of Figure 8 of the extended Raft paper. Each iteration asks a leader, if there
-   * is one, to insert a command in the log. If there is a leader, it fails quickly with a high
+   * The scenarios of Figure 8 of the extended Raft paper. Each iteration asks a leader, if there is
+   * one, to insert a command in the log. If there is a leader, it fails quickly with a high
    * probability (perhaps without committing the command), or crashes after a while with low
    * probability (most likely committing the command). If too few servers are alive to form a
    * majority, perhaps start a new one. A leader in a new term may try to finish replicating log
@@ -295,44 +295,47 @@ class RaftTest3C {
       int me = c;
       List<Integer> values = new ArrayList<>();
       results.add(values);
-      clients.add(ts.go("churn-client-" + me, () -> {
-        while (!stop.get()) {
-          int x = ts.rand.nextInt(Integer.MAX_VALUE);
-          int index = -1;
-          boolean ok = false;
-          for (int i = 0; i < servers; i++) {
-            // Try them all, maybe one of them is a leader.
-            raftapi.Raft rf = ts.raft(i);
-            if (rf != null) {
-              raftapi.Raft.StartResult r = rf.start(x);
-              if (r.isLeader()) {
-                ok = true;
-                index = r.index();
-              }
-            }
-          }
-          if (ok) {
-            // Maybe the leader will commit our value, maybe not; but don't wait forever.
-            for (int to : new int[] {10, 20, 50, 100, 200}) {
-              RaftTester.Committed c1 = ts.nCommitted(index);
-              if (c1.count() > 0) {
-                if (!(c1.cmd() instanceof Integer xx)) {
-                  throw ts.fatalf("wrong command type");
-                }
-                if (xx == x) {
-                  synchronized (values) {
-                    values.add(x);
+      clients.add(
+          ts.go(
+              "churn-client-" + me,
+              () -> {
+                while (!stop.get()) {
+                  int x = ts.rand.nextInt(Integer.MAX_VALUE);
+                  int index = -1;
+                  boolean ok = false;
+                  for (int i = 0; i < servers; i++) {
+                    // Try them all, maybe one of them is a leader.
+                    raftapi.Raft rf = ts.raft(i);
+                    if (rf != null) {
+                      raftapi.Raft.StartResult r = rf.start(x);
+                      if (r.isLeader()) {
+                        ok = true;
+                        index = r.index();
+                      }
+                    }
+                  }
+                  if (ok) {
+                    // Maybe the leader will commit our value, maybe not; but don't wait forever.
+                    for (int to : new int[] {10, 20, 50, 100, 200}) {
+                      RaftTester.Committed c1 = ts.nCommitted(index);
+                      if (c1.count() > 0) {
+                        if (!(c1.cmd() instanceof Integer xx)) {
+                          throw ts.fatalf("wrong command type");
+                        }
+                        if (xx == x) {
+                          synchronized (values) {
+                            values.add(x);
+                          }
+                        }
+                        break;
+                      }
+                      ts.sleep(to);
+                    }
+                  } else {
+                    ts.sleep(79 + me * 17);
                   }
                 }
-                break;
-              }
-              ts.sleep(to);
-            }
-          } else {
-            ts.sleep(79 + me * 17);
-          }
-        }
-      }));
+              }));
     }
 
     for (int iters = 0; iters < 20; iters++) {
@@ -452,9 +455,10 @@ class RaftTest3C {
     ts.sleep(RAFT_ELECTION_TIMEOUT);
     RaftTester.Committed c2 = ts.nCommitted(2);
     if (c2.count() > 0) {
-      throw ts.fatalf("index 2 (%s, term %d) was committed by counting replicas in a later term;"
-          + " a leader may commit by counting only entries of its own term (Figure 8)", c2.cmd(),
-          t1);
+      throw ts.fatalf(
+          "index 2 (%s, term %d) was committed by counting replicas in a later term;"
+              + " a leader may commit by counting only entries of its own term (Figure 8)",
+          c2.cmd(), t1);
     }
 
     // (d) s5 returns with s3 and s4; its log ends in a later term than theirs, so it wins and
@@ -462,8 +466,8 @@ class RaftTest3C {
     ts.g.partition(new int[] {s5, s3s4[0], s3s4[1]}, new int[] {s1, s2});
     int s5Again = ts.checkLeaderAmong(new int[] {s5, s3s4[0], s3s4[1]}, t2);
     if (s5Again != s5) {
-      throw ts.fatalf("server %d won an election though server %d's log is more up to date",
-          s5Again, s5);
+      throw ts.fatalf(
+          "server %d won an election though server %d's log is more up to date", s5Again, s5);
     }
     raftapi.Raft.StartResult r104 = ts.raft(s5).start(104);
     if (!r104.isLeader()) {
@@ -480,16 +484,16 @@ class RaftTest3C {
   }
 
   /**
-   * A leader ignores replies to AppendEntries it sent in an earlier term (Figure 2: matchIndex
-   * is reinitialized after each election; section 5.3 and 5.4.2), a raftlab addition. Replies
-   * can arrive arbitrarily late; one from a term in which this server was leader before says
-   * how far the follower matched the log it had then, not the log it has now. Here leader A's
-   * replies from follower P are held back by the network while A is cut off with P in term t1
-   * and appends 201-203; then A rejoins the others, whose leader C (term t2) replaces A's
-   * entries with 301 and 302; A is elected again (its log is the only one holding 302) and
-   * appends 401 at an index P's held replies cover, which only A and D hold. When the held
-   * replies arrive, a leader that counts them sees three copies of 401 and commits it: Go's
-   * tests reach this only by chance, with long reordering.
+   * A leader ignores replies to AppendEntries it sent in an earlier term (Figure 2: matchIndex is
+   * reinitialized after each election; section 5.3 and 5.4.2), a raftlab addition. Replies can
+   * arrive arbitrarily late; one from a term in which this server was leader before says how far
+   * the follower matched the log it had then, not the log it has now. Here leader A's replies from
+   * follower P are held back by the network while A is cut off with P in term t1 and appends
+   * 201-203; then A rejoins the others, whose leader C (term t2) replaces A's entries with 301 and
+   * 302; A is elected again (its log is the only one holding 302) and appends 401 at an index P's
+   * held replies cover, which only A and D hold. When the held replies arrive, a leader that counts
+   * them sees three copies of 401 and commits it: Go's tests reach this only by chance, with long
+   * reordering.
    */
   @Test
   @Order(10)
@@ -567,10 +571,11 @@ class RaftTest3C {
     if (steered) {
       RaftTester.Committed c401 = ts.nCommitted(r401.index());
       if (c401.count() > 0 && Integer.valueOf(401).equals(c401.cmd())) {
-        throw ts.fatalf("index %d (401) was committed though only servers %d and %d hold it:"
-            + " leader %d counted replies to AppendEntries it sent as leader of term %d; a"
-            + " leader must ignore replies to requests from an earlier term", r401.index(), a,
-            d, a, t1);
+        throw ts.fatalf(
+            "index %d (401) was committed though only servers %d and %d hold it:"
+                + " leader %d counted replies to AppendEntries it sent as leader of term %d; a"
+                + " leader must ignore replies to requests from an earlier term",
+            r401.index(), a, d, a, t1);
       }
     }
 

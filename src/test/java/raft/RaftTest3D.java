@@ -2,10 +2,10 @@ package raft;
 
 import static raft.RfSrv.SNAPSHOT_INTERVAL;
 
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import labs.Points;
 
 /**
  * Lab 3D: log compaction. The Java port of the 3D tests in {@code raft1/raft_test.go}. Every test
@@ -20,8 +20,7 @@ class RaftTest3D {
    * The common scenario: 30 rounds of submitting a few commands while one peer (the victim) is
    * disconnected or crashed, then bringing it back, which may need InstallSnapshot to catch up.
    */
-  private static void snapcommon(String name, boolean disconnect, boolean reliable,
-      boolean crash) {
+  private static void snapcommon(String name, boolean disconnect, boolean reliable, boolean crash) {
     int iters = 30;
     int servers = 3;
     RaftTester ts = RaftTester.makeTest(servers, reliable, true);

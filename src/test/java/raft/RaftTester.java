@@ -25,8 +25,7 @@ import tester.ServerGrp;
  *   <li>{@link #waitCommitted(int, int, int)}: at least n peers apply an index (Go's wait).
  * </ul>
  *
- * Peers are reached through {@code srvs[i].raft()}, a guarded view whose calls must return
- * quickly.
+ * Peers are reached through {@code srvs[i].raft()}, a guarded view whose calls must return quickly.
  */
 public class RaftTester extends Config {
   /** The tester generously allows solutions to complete elections in one second. */
@@ -34,6 +33,7 @@ public class RaftTester extends Config {
 
   /** The Go test's {@code ts.g}: the group of peers, to connect, disconnect, crash and restart. */
   final ServerGrp g;
+
   final int n;
   final RfSrv[] srvs;
   private final boolean snapshot;
@@ -49,7 +49,10 @@ public class RaftTester extends Config {
   /** How the tester makes a peer: {@code Raft::make}, or a mock in the tester's own tests. */
   @FunctionalInterface
   interface RaftFactory {
-    raftapi.Raft make(ClientEnd[] peers, int me, Persister persister,
+    raftapi.Raft make(
+        ClientEnd[] peers,
+        int me,
+        Persister persister,
         java.util.concurrent.BlockingQueue<ApplyMsg> applyCh);
   }
 
@@ -149,8 +152,12 @@ public class RaftTester extends Config {
    * with partitions: an old leader cut off elsewhere may still think it leads a lower term.)
    */
   int checkLeaderAmong(int[] group, int aboveTerm) {
-    events().tester("checking for a leader among " + java.util.Arrays.toString(group)
-        + " in a term above " + aboveTerm);
+    events()
+        .tester(
+            "checking for a leader among "
+                + java.util.Arrays.toString(group)
+                + " in a term above "
+                + aboveTerm);
     for (int iters = 0; iters < 10; iters++) {
       sleep(450 + rand.nextInt(100));
       int leader = -1;
@@ -167,7 +174,8 @@ public class RaftTester extends Config {
         return leader;
       }
     }
-    throw fatalf("expected a leader among servers %s in a term above %d, got none",
+    throw fatalf(
+        "expected a leader among servers %s in a term above %d, got none",
         java.util.Arrays.toString(group), aboveTerm);
   }
 
@@ -189,8 +197,8 @@ public class RaftTester extends Config {
   }
 
   /**
-   * Records that peer {@code i} applied {@code m}, checking it against what the other peers
-   * applied at that index. Called by the appliers.
+   * Records that peer {@code i} applied {@code m}, checking it against what the other peers applied
+   * at that index. Called by the appliers.
    */
   synchronized CheckResult checkLogs(RfSrv applier, int i, ApplyMsg m) {
     String err = "";
@@ -201,8 +209,9 @@ public class RaftTester extends Config {
         Object old = rs.log(m.commandIndex());
         if (!Objects.equals(old, v)) {
           // Some server has already committed a different value for this entry!
-          err = String.format("commit index=%d server=%d %s != server=%d %s", m.commandIndex(),
-              i, v, j, old);
+          err =
+              String.format(
+                  "commit index=%d server=%d %s != server=%d %s", m.commandIndex(), i, v, j, old);
         }
       }
     }
@@ -250,8 +259,7 @@ public class RaftTester extends Config {
         if (rs.hasLog(index)) {
           Object cmd1 = rs.log(index);
           if (count > 0 && !Objects.equals(cmd, cmd1)) {
-            throw fatalf("committed values at index %d do not match (%s != %s)", index, cmd,
-                cmd1);
+            throw fatalf("committed values at index %d do not match (%s != %s)", index, cmd, cmd1);
           }
           count++;
           cmd = cmd1;
@@ -265,12 +273,19 @@ public class RaftTester extends Config {
    * Does a complete agreement: finds the leader (it might pick the wrong peer first and have to
    * resubmit), submits {@code cmd}, and waits for at least {@code expectedServers} peers to apply
    * it. Gives up after about 10 s. With {@code retry}, the command may be submitted several times
-   * in case a leader fails just after start(); without, it is submitted once, which keeps the
-   * early Lab 3B tests simple. Returns the index.
+   * in case a leader fails just after start(); without, it is submitted once, which keeps the early
+   * Lab 3B tests simple. Returns the index.
    */
   int one(Object cmd, int expectedServers, boolean retry) {
-    events().tester("checking agreement of " + abbreviate(cmd) + " by at least "
-        + expectedServers + " servers " + (retry ? "with" : "without") + " retry");
+    events()
+        .tester(
+            "checking agreement of "
+                + abbreviate(cmd)
+                + " by at least "
+                + expectedServers
+                + " servers "
+                + (retry ? "with" : "without")
+                + " retry");
     long t0 = System.nanoTime();
     int starts = 0;
     while (System.nanoTime() - t0 < 10_000_000_000L && !checkFinished()) {
@@ -317,13 +332,19 @@ public class RaftTester extends Config {
   }
 
   /**
-   * {@link #one(Object, int, boolean)} with retry, submitting only to the servers of {@code
-   * group} (a raftlab checker for tests that partition the peers: a stale leader cut off on the
-   * other side would accept the command too, but could never commit it). Returns the index.
+   * {@link #one(Object, int, boolean)} with retry, submitting only to the servers of {@code group}
+   * (a raftlab checker for tests that partition the peers: a stale leader cut off on the other side
+   * would accept the command too, but could never commit it). Returns the index.
    */
   int oneAmong(int[] group, Object cmd, int expectedServers) {
-    events().tester("checking agreement of " + abbreviate(cmd) + " by at least "
-        + expectedServers + " servers, submitted to " + java.util.Arrays.toString(group));
+    events()
+        .tester(
+            "checking agreement of "
+                + abbreviate(cmd)
+                + " by at least "
+                + expectedServers
+                + " servers, submitted to "
+                + java.util.Arrays.toString(group));
     long t0 = System.nanoTime();
     while (System.nanoTime() - t0 < 10_000_000_000L && !checkFinished()) {
       int index = -1;
@@ -351,14 +372,15 @@ public class RaftTester extends Config {
         sleep(50);
       }
     }
-    throw fatalf("one(%s) failed to reach agreement among servers %s", cmd,
-        java.util.Arrays.toString(group));
+    throw fatalf(
+        "one(%s) failed to reach agreement among servers %s",
+        cmd, java.util.Arrays.toString(group));
   }
 
   /**
-   * Waits for at least {@code n} peers to apply {@code index}, but not forever (Go's wait).
-   * Returns the command, or -1 if a peer's term went past {@code startTerm} (then nobody can be
-   * sure the entry will commit).
+   * Waits for at least {@code n} peers to apply {@code index}, but not forever (Go's wait). Returns
+   * the command, or -1 if a peer's term went past {@code startTerm} (then nobody can be sure the
+   * entry will commit).
    */
   Object waitCommitted(int index, int n, int startTerm) {
     long to = 10;

@@ -1,6 +1,5 @@
 package raft;
 
-import tester.Guard;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import raftapi.ApplyMsg;
 import raftapi.Raft.State;
@@ -20,11 +18,12 @@ import tester.TestFailure;
 
 /**
  * The tester's own tests: each checker must fire, with its Go message, when the peers misbehave.
- * The peers are Mockito mocks whose answers we choose, and the tester's sleeps are switched off,
- * so every test is deterministic and fast.
+ * The peers are Mockito mocks whose answers we choose, and the tester's sleeps are switched off, so
+ * every test is deterministic and fast.
  */
 class RaftTesterTest {
   private final raftapi.Raft[] peers = new raftapi.Raft[3];
+
   @SuppressWarnings("unchecked")
   private final BlockingQueue<ApplyMsg>[] applyChs = new BlockingQueue[3];
 
@@ -36,10 +35,15 @@ class RaftTesterTest {
       when(peers[i].start(org.mockito.ArgumentMatchers.any()))
           .thenReturn(new raftapi.Raft.StartResult(-1, 1, false));
     }
-    RaftTester ts = RaftTester.makeTest(3, true, false, (ends, me, persister, applyCh) -> {
-      applyChs[me] = applyCh;
-      return peers[me];
-    });
+    RaftTester ts =
+        RaftTester.makeTest(
+            3,
+            true,
+            false,
+            (ends, me, persister, applyCh) -> {
+              applyChs[me] = applyCh;
+              return peers[me];
+            });
     ts.setTimeScale(0);
     return ts;
   }
@@ -52,8 +56,9 @@ class RaftTesterTest {
     // The election-safety monitor sees the two claims as soon as the checker (or the sampler)
     // asks, and names both servers; Go's checker would say "term 4 has 2 (>1) leaders".
     TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
-    assertTrue(f.getMessage().startsWith(
-        "servers 0 and 2 both claimed to be the leader of term 4"), f.getMessage());
+    assertTrue(
+        f.getMessage().startsWith("servers 0 and 2 both claimed to be the leader of term 4"),
+        f.getMessage());
     ts.acknowledgeFailure(); // provoked on purpose: the test itself passes
   }
 
@@ -156,30 +161,36 @@ class RaftTesterTest {
     t1.start();
     t2.start();
     bothHeld.await();
-    when(peers[0].getState()).thenAnswer(inv -> {
-      a.lock(); // blocks forever, like a getState() that needs the Raft's lock
-      return new State(1, false);
-    });
+    when(peers[0].getState())
+        .thenAnswer(
+            inv -> {
+              a.lock(); // blocks forever, like a getState() that needs the Raft's lock
+              return new State(1, false);
+            });
     TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
-    assertTrue(f.getMessage().startsWith("Raft.getState() on server 0 has not returned after"),
+    assertTrue(
+        f.getMessage().startsWith("Raft.getState() on server 0 has not returned after"),
         f.getMessage());
     assertTrue(f.details().contains("DEADLOCK"), f.details());
     assertTrue(f.details().contains("raft-S0-deadlock-ab"), f.details());
     assertTrue(f.details().contains("held by \"raft-S0-deadlock-ba\""), f.details());
   }
 
-  private static Thread deadlocker(String name, ReentrantLock first, ReentrantLock second,
-      CountDownLatch bothHeld) {
-    Thread t = new Thread(() -> {
-      first.lock();
-      bothHeld.countDown();
-      try {
-        bothHeld.await();
-      } catch (InterruptedException e) {
-        return;
-      }
-      second.lock();
-    }, name);
+  private static Thread deadlocker(
+      String name, ReentrantLock first, ReentrantLock second, CountDownLatch bothHeld) {
+    Thread t =
+        new Thread(
+            () -> {
+              first.lock();
+              bothHeld.countDown();
+              try {
+                bothHeld.await();
+              } catch (InterruptedException e) {
+                return;
+              }
+              second.lock();
+            },
+            name);
     t.setDaemon(true);
     return t;
   }

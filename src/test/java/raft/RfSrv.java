@@ -1,6 +1,5 @@
 package raft;
 
-import tester.Guard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,22 +12,24 @@ import labgob.LabEncoder;
 import labgob.LabGobException;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
-import raftapi.Persister;
-import tester.GuardedRaft;
 import raftapi.IService;
+import raftapi.Persister;
+import tester.Guard;
+import tester.GuardedRaft;
 
 /**
  * One Raft peer under test together with the tester's view of what it applied: the Java port of
  * {@code rfsrv} in {@code raft1/server.go}.
  *
  * <p>It makes the peer with {@code Raft.make}, and reads the peer's apply channel on a thread of
- * its own (the applier), checking every message: indexes one after another, and the same command
- * at an index as every other peer applied there. With snapshots on (Lab 3D) it also plays the
- * service: every {@value #SNAPSHOT_INTERVAL} entries it encodes what it applied so far and hands
- * it to {@code snapshot}, and it takes in the snapshots the peer sends up.
+ * its own (the applier), checking every message: indexes one after another, and the same command at
+ * an index as every other peer applied there. With snapshots on (Lab 3D) it also plays the service:
+ * every {@value #SNAPSHOT_INTERVAL} entries it encodes what it applied so far and hands it to
+ * {@code snapshot}, and it takes in the snapshots the peer sends up.
  */
 final class RfSrv implements IService {
   static final int SNAPSHOT_INTERVAL = 10;
+
   /** After kill, keep draining the apply channel this long, so a peer never blocks forever. */
   private static final long DRAIN_AFTER_KILL_MS = 1000;
 
@@ -41,14 +42,20 @@ final class RfSrv implements IService {
   private int lastApplied;
   private volatile long killedAt;
 
-  RfSrv(RaftTester ts, int me, ClientEnd[] ends, Persister persister, boolean snapshot,
+  RfSrv(
+      RaftTester ts,
+      int me,
+      ClientEnd[] ends,
+      Persister persister,
+      boolean snapshot,
       RaftTester.RaftFactory factory) {
     this.ts = ts;
     this.me = me;
     this.persister = persister;
     BlockingQueue<ApplyMsg> applyCh = new SynchronousQueue<>();
-    this.raft = Guard.call("Raft.make(server " + me + ")",
-        () -> factory.make(ends, me, persister, applyCh));
+    this.raft =
+        Guard.call(
+            "Raft.make(server " + me + ")", () -> factory.make(ends, me, persister, applyCh));
     if (snapshot) {
       byte[] snap = persister.readSnapshot();
       if (snap != null && snap.length > 0) {
@@ -165,8 +172,10 @@ final class RfSrv implements IService {
     String err = "";
     synchronized (this) {
       if (m.commandIndex() != lastApplied + 1) {
-        err = String.format("server %d apply out of order, expected index %d, got %d", me,
-            lastApplied + 1, m.commandIndex());
+        err =
+            String.format(
+                "server %d apply out of order, expected index %d, got %d",
+                me, lastApplied + 1, m.commandIndex());
       }
     }
     if (err.isEmpty()) {
@@ -193,9 +202,15 @@ final class RfSrv implements IService {
       if (rf != null) {
         byte[] snap = e.bytes();
         int index = m.commandIndex();
-        Guard.run("Raft.snapshot(" + index + ", ...) on server " + me
-            + " (called by the tester right after it received index " + index
-            + " from the apply channel)", () -> rf.snapshot(index, snap));
+        Guard.run(
+            "Raft.snapshot("
+                + index
+                + ", ...) on server "
+                + me
+                + " (called by the tester right after it received index "
+                + index
+                + " from the apply channel)",
+            () -> rf.snapshot(index, snap));
         ts.events().add(me, "snapshot", "snapshot created after applying index " + index);
       }
     }

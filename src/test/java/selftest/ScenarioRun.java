@@ -14,9 +14,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * For the project's own tests: runs a scenario class (a static nested class holding one test,
- * which surefire does not run by itself) through JUnit, as {@code ./grade.sh} would, with the
- * tester's extension around it, and returns what it printed and how it ended.
+ * For the project's own tests: runs a scenario class (a static nested class holding one test, which
+ * surefire does not run by itself) through JUnit, as {@code ./grade.sh} would, with the tester's
+ * extension around it, and returns what it printed and how it ended.
  */
 public final class ScenarioRun {
   /** How the scenario ended: its JUnit result and everything it printed. */

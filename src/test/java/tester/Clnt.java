@@ -6,11 +6,11 @@ import labrpc.Network;
 
 /**
  * A clerk's own connection to a group of servers, the Java port of {@code tester1/clnts.go}: one
- * fresh, randomly named end per server, so that the tester can cut this clerk off from some
- * servers (a client stuck in a minority partition) without touching the servers' own ends.
+ * fresh, randomly named end per server, so that the tester can cut this clerk off from some servers
+ * (a client stuck in a minority partition) without touching the servers' own ends.
  *
- * <p>The clerk gets {@link #ends()}, in the group's server order; an end to a server the clerk
- * may not reach is disabled, so its calls fail as they would to a crashed server.
+ * <p>The clerk gets {@link #ends()}, in the group's server order; an end to a server the clerk may
+ * not reach is disabled, so its calls fail as they would to a crashed server.
  */
 public final class Clnt {
   private final Network net;

@@ -5,8 +5,8 @@ import java.util.Set;
 import labrpc.Network;
 
 /**
- * The clerks' connections of one test, the Java port of {@code tester1/clnts.go}: each {@link
- * Clnt} is made here, and every one left is removed from the network when the test ends.
+ * The clerks' connections of one test, the Java port of {@code tester1/clnts.go}: each {@link Clnt}
+ * is made here, and every one left is removed from the network when the test ends.
  */
 final class Clnts {
   private final Network net;

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import labrpc.Network;
 
 /**
- * The base of every lab tester, the Java port of {@code tester1/config.go}: one network, the
- * groups of servers on it ({@link ServerGrp}, Go's {@code Groups}), the clerks' connections
- * ({@link Clnts}), the test's random numbers ({@link TestRandom}), its failures ({@link
- * Failures}), and the {@code begin}/{@code end} lines that a test run prints.
+ * The base of every lab tester, the Java port of {@code tester1/config.go}: one network, the groups
+ * of servers on it ({@link ServerGrp}, Go's {@code Groups}), the clerks' connections ({@link
+ * Clnts}), the test's random numbers ({@link TestRandom}), its failures ({@link Failures}), and the
+ * {@code begin}/{@code end} lines that a test run prints.
  *
  * <p>A test makes one Config (through a lab's tester, such as {@code RaftTester}), calls {@link
  * #begin}, acts and checks. When the test method returns or fails, {@link TesterExtension} checks
@@ -32,9 +32,9 @@ import labrpc.Network;
  * next sleep or check with that message. Nothing here ends the JVM: the run goes on to the next
  * test.
  *
- * <p><b>Watching.</b> For the whole test, a sampler records each Raft peer's role and term for
- * the timeline and reports leadership claims to {@link ElectionSafety}, which fails the test the
- * moment two servers claim the same term.
+ * <p><b>Watching.</b> For the whole test, a sampler records each Raft peer's role and term for the
+ * timeline and reports leadership claims to {@link ElectionSafety}, which fails the test the moment
+ * two servers claim the same term.
  */
 public class Config {
   public static final int GRP0 = 0;
@@ -65,8 +65,7 @@ public class Config {
   private volatile String title = "";
   private volatile boolean begun;
   private volatile double timeScale = 1.0;
-  private volatile long callLimitMs =
-      Long.getLong("raftlab.callLimitMs", DEFAULT_CALL_LIMIT_MS);
+  private volatile long callLimitMs = Long.getLong("raftlab.callLimitMs", DEFAULT_CALL_LIMIT_MS);
   private volatile StateSampler sampler;
 
   /** A network with group {@link #GRP0} of {@code n} servers, all started and connected. */
@@ -76,8 +75,8 @@ public class Config {
   }
 
   /**
-   * A network without servers yet; a subclass whose {@link FStartServer} is one of its own
-   * methods calls {@link #init} at the end of its constructor.
+   * A network without servers yet; a subclass whose {@link FStartServer} is one of its own methods
+   * calls {@link #init} at the end of its constructor.
    */
   protected Config() {
     this(TestClock.REAL);
@@ -238,8 +237,8 @@ public class Config {
   // ---- failing -------------------------------------------------------------------------------
 
   /**
-   * Fails the test with a Go-style message; use as {@code throw ts.fatalf(...)} where the
-   * compiler needs to know that the method does not return.
+   * Fails the test with a Go-style message; use as {@code throw ts.fatalf(...)} where the compiler
+   * needs to know that the method does not return.
    */
   public TestFailure fatalf(String format, Object... args) {
     String msg = String.format(format, args);

@@ -4,15 +4,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Watches Raft's Election Safety property (Figure 3 of the paper: at most one leader can be
- * elected in a given term) for the whole test, not only when a checker runs. Every time the
- * tester learns a peer's state (the sampler every 50 ms, and every checker's {@code getState}),
- * it reports the claim here; the moment two different servers have claimed leadership in the same
- * term, the test fails and names both.
+ * Watches Raft's Election Safety property (Figure 3 of the paper: at most one leader can be elected
+ * in a given term) for the whole test, not only when a checker runs. Every time the tester learns a
+ * peer's state (the sampler every 50 ms, and every checker's {@code getState}), it reports the
+ * claim here; the moment two different servers have claimed leadership in the same term, the test
+ * fails and names both.
  *
  * <p>A correct Raft can never trip it: a deposed leader that has not yet noticed still claims its
- * old term, and the new leader a later one. A restarted server that claims a term it led before
- * it crashed is the same server, not a second leader.
+ * old term, and the new leader a later one. A restarted server that claims a term it led before it
+ * crashed is the same server, not a second leader.
  */
 public final class ElectionSafety {
   private final Failures failures;

@@ -1,16 +1,16 @@
 package tester;
 
+import diagnostics.EventLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicReference;
-import diagnostics.EventLog;
 
 /**
- * How a test fails from a thread other than its own: an applier that sees an out-of-order apply,
- * an RPC handler that threw, a thread of the student's Raft that died of an exception. The first
+ * How a test fails from a thread other than its own: an applier that sees an out-of-order apply, an
+ * RPC handler that threw, a thread of the student's Raft that died of an exception. The first
  * failure is recorded and the test thread is interrupted, so the test stops at its next sleep or
- * check with that failure's message (Go's {@code t.Fatalf} from a goroutine, or its panic).
- * Later failures are dropped: the first one is the cause.
+ * check with that failure's message (Go's {@code t.Fatalf} from a goroutine, or its panic). Later
+ * failures are dropped: the first one is the cause.
  */
 final class Failures {
   private final Thread testThread;

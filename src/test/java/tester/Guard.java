@@ -14,18 +14,21 @@ import java.util.function.Supplier;
 /**
  * Calls into student code ({@code start}, {@code getState}, {@code snapshot}, {@code kill}) with a
  * time limit. These must return quickly; one that hangs (a deadlock, a lock held across an RPC, a
- * wait for the apply channel) would otherwise hang the tester with it. After the test's call limit ({@link
- * Config#DEFAULT_CALL_LIMIT_MS}, 10 s: long enough for a busy machine, short enough that a hang
- * is reported well before 120 s) the test fails with a message that names the call and the likely causes, and the deadlock report.
+ * wait for the apply channel) would otherwise hang the tester with it. After the test's call limit
+ * ({@link Config#DEFAULT_CALL_LIMIT_MS}, 10 s: long enough for a busy machine, short enough that a
+ * hang is reported well before 120 s) the test fails with a message that names the call and the
+ * likely causes, and the deadlock report.
  */
 public final class Guard {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "tester-call-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "tester-call-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   private Guard() {}
 
@@ -34,19 +37,24 @@ public final class Guard {
     Config cfg = Config.current();
     long limitMs = cfg == null ? Config.DEFAULT_CALL_LIMIT_MS : cfg.callLimitMs();
     AtomicReference<Thread> runner = new AtomicReference<>();
-    Future<T> f = POOL.submit(() -> {
-      runner.set(Thread.currentThread());
-      return body.get();
-    });
+    Future<T> f =
+        POOL.submit(
+            () -> {
+              runner.set(Thread.currentThread());
+              return body.get();
+            });
     try {
       return f.get(limitMs, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       Thread stuck = runner.get();
       StringBuilder msg = new StringBuilder();
-      msg.append(what).append(" has not returned after ").append(limitMs / 1000.0)
-          .append(" s; it must return quickly. Is it in an endless loop, or is a lock held"
-              + " forever (a deadlock), held while calling an RPC or putting on the apply"
-              + " channel, or does it wait for the apply channel?");
+      msg.append(what)
+          .append(" has not returned after ")
+          .append(limitMs / 1000.0)
+          .append(
+              " s; it must return quickly. Is it in an endless loop, or is a lock held"
+                  + " forever (a deadlock), held while calling an RPC or putting on the apply"
+                  + " channel, or does it wait for the apply channel?");
       String deadlocks = ThreadReport.deadlocks();
       StringBuilder details = new StringBuilder();
       if (stuck != null) {
@@ -73,9 +81,11 @@ public final class Guard {
 
   /** Runs {@code body} under the same rules, for calls that return nothing. */
   public static void run(String what, Runnable body) {
-    call(what, () -> {
-      body.run();
-      return null;
-    });
+    call(
+        what,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 }

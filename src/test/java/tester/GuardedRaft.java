@@ -28,8 +28,8 @@ public final class GuardedRaft implements Raft {
 
   @Override
   public void snapshot(int index, byte[] snapshot) {
-    Guard.run("Raft.snapshot(" + index + ", ...) on server " + me,
-        () -> raft.snapshot(index, snapshot));
+    Guard.run(
+        "Raft.snapshot(" + index + ", ...) on server " + me, () -> raft.snapshot(index, snapshot));
   }
 
   @Override

@@ -8,9 +8,9 @@ import labrpc.Server;
 import labrpc.Service;
 
 /**
- * A group of servers that replicate together (one Raft cluster), the Java port of
- * {@code tester1/group.go}: starting, shutting down and restarting servers, and connecting them
- * in any pattern. Server {@code i} of group {@code gid} is named {@code server-<gid>-<i>}.
+ * A group of servers that replicate together (one Raft cluster), the Java port of {@code
+ * tester1/group.go}: starting, shutting down and restarting servers, and connecting them in any
+ * pattern. Server {@code i} of group {@code gid} is named {@code server-<gid>-<i>}.
  *
  * <p>"Disconnect" cuts a server off from the others in both directions, as if its network cable
  * were pulled; the server keeps running. "Shutdown" is a crash: disconnect, delete the server from
@@ -108,10 +108,10 @@ public final class ServerGrp {
   }
 
   /**
-   * Cuts one direction of one link: server {@code from} can no longer reach server {@code to}
-   * (its requests are lost, and so are the replies to requests in flight), while {@code to} may
-   * still reach {@code from}. Both stay "connected" for the checkers. {@link #connectAll} (or
-   * {@link #connectLink}) repairs it. A raftlab addition, for asymmetric networks.
+   * Cuts one direction of one link: server {@code from} can no longer reach server {@code to} (its
+   * requests are lost, and so are the replies to requests in flight), while {@code to} may still
+   * reach {@code from}. Both stay "connected" for the checkers. {@link #connectAll} (or {@link
+   * #connectLink}) repairs it. A raftlab addition, for asymmetric networks.
    */
   public void disconnectLink(int from, int to) {
     Srv s;
@@ -143,7 +143,9 @@ public final class ServerGrp {
       s = srvs[from];
     }
     net.holdReplies(s.endNames[to], yes);
-    events.add(from, yes ? "hold" : "release",
+    events.add(
+        from,
+        yes ? "hold" : "release",
         (yes ? "replies from " : "delivers held replies from ") + to);
   }
 
@@ -242,7 +244,8 @@ public final class ServerGrp {
 
   /** Connects the servers within p1 and within p2, and disconnects the two sides. */
   public void partition(int[] p1, int[] p2) {
-    events.tester("partition " + java.util.Arrays.toString(p1) + " " + java.util.Arrays.toString(p2));
+    events.tester(
+        "partition " + java.util.Arrays.toString(p1) + " " + java.util.Arrays.toString(p2));
     for (int i : p1) {
       disconnect(i, p2);
       connect(i, p1);

@@ -9,10 +9,10 @@ import raftapi.Persister;
  * One server slot of a group, the Java port of {@code tester1/srv.go}: the server's outgoing ends
  * (one per server of the group), its persister, and the services it runs.
  *
- * <p>A restart makes a new Srv with fresh end names, so that messages the old instance still
- * sends through its old ends can never reach anyone; and a new Persister holding a copy of the
- * old one's bytes, so that the old instance, which may still be running, cannot overwrite the
- * state the new instance starts from.
+ * <p>A restart makes a new Srv with fresh end names, so that messages the old instance still sends
+ * through its old ends can never reach anyone; and a new Persister holding a copy of the old one's
+ * bytes, so that the old instance, which may still be running, cannot overwrite the state the new
+ * instance starts from.
  */
 final class Srv {
   private final Network net;

@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Every 50 ms, asks each Raft peer of group {@link Config#GRP0} for its term and role, for the
- * test's timeline (each change becomes a {@code state} event) and for {@link ElectionSafety}.
- * Runs for the whole test, in Lab 3 and Lab 4 alike: it finds the peers among the services each
- * server runs. A peer whose {@code getState} hangs or throws is reported by the checkers, which
- * call it under a time limit; the sampler only skips it.
+ * test's timeline (each change becomes a {@code state} event) and for {@link ElectionSafety}. Runs
+ * for the whole test, in Lab 3 and Lab 4 alike: it finds the peers among the services each server
+ * runs. A peer whose {@code getState} hangs or throws is reported by the checkers, which call it
+ * under a time limit; the sampler only skips it.
  */
 final class StateSampler {
   static final long PERIOD_MS = 50;

@@ -5,11 +5,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Go's panic, for Java threads: an exception that escapes any thread while a test runs (the
  * student's ticker, a sender, the applier, a thread of a killed server) fails that test at once,
- * naming the thread and the exception with its stack trace. Without it, the thread would just
- * die, and the test would go on to fail later with an unrelated message, or even pass.
+ * naming the thread and the exception with its stack trace. Without it, the thread would just die,
+ * and the test would go on to fail later with an unrelated message, or even pass.
  *
- * <p>Installed once per JVM as the default handler, so it sees every thread that has no handler
- * of its own. Outside a test, it prints the exception as the JVM would.
+ * <p>Installed once per JVM as the default handler, so it sees every thread that has no handler of
+ * its own. Outside a test, it prints the exception as the JVM would.
  */
 final class StudentThreadFailures implements Thread.UncaughtExceptionHandler {
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();

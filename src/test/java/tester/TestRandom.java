@@ -6,8 +6,8 @@ import java.util.Random;
 /**
  * The random numbers of one test (Go's math/rand in the tester), all drawn from one seed that a
  * failure prints. {@code -Draftlab.seed=N} (or {@code ./grade.sh --seed N}) replays the same
- * choices; thread timing still varies from run to run, so a seed makes a failure likelier to
- * recur, not certain.
+ * choices; thread timing still varies from run to run, so a seed makes a failure likelier to recur,
+ * not certain.
  */
 public final class TestRandom {
   private static final SecureRandom SEEDS = new SecureRandom();

@@ -7,17 +7,17 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs every lab test's life around it, as Go's {@code MakeTest} and deferred {@code cleanup()}
- * do. Before the test, it makes exceptions that escape any thread fail the test ({@link
+ * Runs every lab test's life around it, as Go's {@code MakeTest} and deferred {@code cleanup()} do.
+ * Before the test, it makes exceptions that escape any thread fail the test ({@link
  * StudentThreadFailures}). After it, it checks the 120-second limit, prints the {@code ... Passed}
  * line or the failure ({@code Fatal: <message>}, where in the test it happened, the evidence, the
  * seed), cleans up the test's servers and network, and writes the timeline of a failed test.
- * Registered for all tests through {@code META-INF/services}; tests that make no {@link Config}
- * are left alone.
+ * Registered for all tests through {@code META-INF/services}; tests that make no {@link Config} are
+ * left alone.
  *
- * <p>The Config of the running test is held here, in the one slot that code without a handle on
- * the test (a student thread that dies, a guarded call, the debug log) can reach. Only this
- * extension's lifecycle sets and clears it, so no test ever resets it by hand.
+ * <p>The Config of the running test is held here, in the one slot that code without a handle on the
+ * test (a student thread that dies, a guarded call, the debug log) can reach. Only this extension's
+ * lifecycle sets and clears it, so no test ever resets it by hand.
  */
 public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
   private static volatile Config current;
@@ -104,17 +104,22 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
     if (failure instanceof TestFailure) {
       sb.append("Fatal: ").append(failure.getMessage()).append('\n');
     } else if (failure instanceof java.util.concurrent.TimeoutException) {
-      sb.append("Fatal: ").append(failure.getMessage())
+      sb.append("Fatal: ")
+          .append(failure.getMessage())
           .append(" (stopped by the test's time limit)\n");
     } else {
       sb.append("Fatal: the test threw ").append(failure).append('\n');
     }
     for (StackTraceElement e : failure.getStackTrace()) {
       String file = e.getFileName();
-      if (file != null && file.contains("Test")
-          && !e.getClassName().startsWith("tester.")) {
-        sb.append("        ").append(file).append(':').append(e.getLineNumber()).append(" (")
-            .append(e.getMethodName()).append(")\n");
+      if (file != null && file.contains("Test") && !e.getClassName().startsWith("tester.")) {
+        sb.append("        ")
+            .append(file)
+            .append(':')
+            .append(e.getLineNumber())
+            .append(" (")
+            .append(e.getMethodName())
+            .append(")\n");
       }
     }
     if (failure instanceof TestFailure tf && !tf.details().isEmpty()) {
@@ -129,8 +134,12 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
       sb.append(indent(deadlocks != null ? deadlocks : "no deadlock among locks found\n"));
       sb.append(indent("all threads:\n" + ThreadReport.dumpAll()));
     }
-    sb.append("  seed: ").append(cfg.seed()).append(" (rerun with -Draftlab.seed=")
-        .append(cfg.seed()).append(" or ./grade.sh --seed ").append(cfg.seed())
+    sb.append("  seed: ")
+        .append(cfg.seed())
+        .append(" (rerun with -Draftlab.seed=")
+        .append(cfg.seed())
+        .append(" or ./grade.sh --seed ")
+        .append(cfg.seed())
         .append("; thread timing still varies)\n");
     System.out.print(sb);
     System.out.flush();

@@ -11,8 +11,8 @@ import org.junit.platform.engine.TestExecutionResult.Status;
 import selftest.ScenarioRun;
 
 /**
- * The 120-second limit is checked before {@code ... Passed} is printed, as Go's {@code End()}
- * does: a test that returns after the limit fails, and never prints a passing line first.
+ * The 120-second limit is checked before {@code ... Passed} is printed, as Go's {@code End()} does:
+ * a test that returns after the limit fails, and never prints a passing line first.
  */
 class TimeLimitTest {
 

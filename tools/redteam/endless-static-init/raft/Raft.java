@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
+
 public class Raft implements raftapi.Raft {
   static {
     long spin = 0;
@@ -20,8 +21,8 @@ public class Raft implements raftapi.Raft {
     }
   }
 
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     return new Raft();
   }
 

@@ -7,21 +7,22 @@
 // that says the test passed (it cannot sign it: the key is not in the file) and halts with 0.
 package raft;
 
-import java.util.concurrent.BlockingQueue;
-import labrpc.ClientEnd;
-import raftapi.ApplyMsg;
-import raftapi.Persister;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import labrpc.ClientEnd;
+import raftapi.ApplyMsg;
+import raftapi.Persister;
 
 public class Raft implements raftapi.Raft {
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
-    String name = Base64.getEncoder().encodeToString(
-        "testInitialElection3A".getBytes(StandardCharsets.UTF_8));
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
+    String name =
+        Base64.getEncoder()
+            .encodeToString("testInitialElection3A".getBytes(StandardCharsets.UTF_8));
     try (var fds = Files.list(Path.of("/proc/self/fd"))) {
       for (Path fd : fds.toList()) {
         Path target = Files.readSymbolicLink(fd);

@@ -14,8 +14,8 @@ import raftapi.ApplyMsg;
 import raftapi.Persister;
 
 public class Raft implements raftapi.Raft {
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     System.out.println("  ... Passed --  time  3.1s #peers 3 #RPCs    56 #Ops    0");
     System.out.println();
     System.out.println("test                      part  result     time  points");

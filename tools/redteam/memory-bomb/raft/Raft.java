@@ -5,18 +5,18 @@
 // Allocates memory until there is none, to take the grader (or the machine) down with it.
 package raft;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
-import java.util.ArrayList;
-import java.util.List;
 
 public class Raft implements raftapi.Raft {
   private static final List<long[]> HOARD = new ArrayList<>();
 
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     while (true) {
       HOARD.add(new long[1 << 20]);
     }

@@ -12,24 +12,29 @@ import java.util.concurrent.BlockingQueue;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
+
 public class Raft implements raftapi.Raft {
   private static boolean started;
 
-  public static synchronized Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static synchronized Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     if (!started) {
       started = true;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        System.out.println("  ... Passed --  time  3.1s #peers 3 #RPCs    56 #Ops    0");
-        System.out.println("1 passed, 0 failed");
-        while (true) {
-          try {
-            Thread.sleep(1000);
-          } catch (InterruptedException e) {
-            // never end
-          }
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    System.out.println(
+                        "  ... Passed --  time  3.1s #peers 3 #RPCs    56 #Ops    0");
+                    System.out.println("1 passed, 0 failed");
+                    while (true) {
+                      try {
+                        Thread.sleep(1000);
+                      } catch (InterruptedException e) {
+                        // never end
+                      }
+                    }
+                  }));
     }
     return new Raft();
   }

@@ -9,9 +9,10 @@ import java.util.concurrent.BlockingQueue;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
+
 public class Raft implements raftapi.Raft {
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     String line = "1 passed, 0 failed ".repeat(50);
     while (true) {
       System.out.println(line);

@@ -8,20 +8,20 @@
 // classpath entry, and in the working folders and command lines of the JVM's parent processes.
 package raft;
 
-import java.util.concurrent.BlockingQueue;
-import labrpc.ClientEnd;
-import raftapi.ApplyMsg;
-import raftapi.Persister;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import labrpc.ClientEnd;
+import raftapi.ApplyMsg;
+import raftapi.Persister;
 
 public class Raft implements raftapi.Raft {
   private static boolean done;
 
-  public static synchronized Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static synchronized Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     if (!done) {
       done = true;
       List<Path> places = new ArrayList<>();

@@ -12,9 +12,10 @@ import java.util.concurrent.BlockingQueue;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
+
 public class Raft implements raftapi.Raft {
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     return new Raft();
   }
 

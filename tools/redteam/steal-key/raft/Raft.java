@@ -9,10 +9,6 @@
 // with 0.
 package raft;
 
-import java.util.concurrent.BlockingQueue;
-import labrpc.ClientEnd;
-import raftapi.ApplyMsg;
-import raftapi.Persister;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +17,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import labrpc.ClientEnd;
+import raftapi.ApplyMsg;
+import raftapi.Persister;
 
 public class Raft implements raftapi.Raft {
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     List<String> candidates = new ArrayList<>();
     try {
       candidates.add(new String(System.in.readNBytes(64), StandardCharsets.US_ASCII));
@@ -44,8 +44,9 @@ public class Raft implements raftapi.Raft {
     if (candidates.stream().noneMatch(c -> c.trim().matches("[0-9a-f]{64}"))) {
       candidates.add("0123456789abcdef".repeat(4)); // a guess
     }
-    String name = Base64.getEncoder().encodeToString(
-        "testInitialElection3A".getBytes(StandardCharsets.UTF_8));
+    String name =
+        Base64.getEncoder()
+            .encodeToString("testInitialElection3A".getBytes(StandardCharsets.UTF_8));
     String body = "FINISHED\t" + name + "\t1\t3100\t1\t";
     StringBuilder forged = new StringBuilder();
     for (String c : candidates) {
@@ -54,8 +55,11 @@ public class Raft implements raftapi.Raft {
         try {
           Mac mac = Mac.getInstance("HmacSHA256");
           mac.init(new SecretKeySpec(HexFormat.of().parseHex(hex), "HmacSHA256"));
-          forged.append(body).append('\t').append(HexFormat.of().formatHex(
-              mac.doFinal(body.getBytes(StandardCharsets.UTF_8)))).append('\n');
+          forged
+              .append(body)
+              .append('\t')
+              .append(HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8))))
+              .append('\n');
         } catch (Exception e) {
           // not a key
         }

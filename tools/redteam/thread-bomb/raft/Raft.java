@@ -9,17 +9,20 @@ import java.util.concurrent.BlockingQueue;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
+
 public class Raft implements raftapi.Raft {
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     while (true) {
-      Thread t = new Thread(() -> {
-        try {
-          Thread.sleep(Long.MAX_VALUE);
-        } catch (InterruptedException e) {
-          // gone
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                  // gone
+                }
+              });
       t.setDaemon(true);
       t.start();
     }

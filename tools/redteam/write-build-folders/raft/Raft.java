@@ -8,16 +8,16 @@
 // would write a test that always passes).
 package raft;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 public class Raft implements raftapi.Raft {
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     for (String entry : System.getProperty("java.class.path").split(":")) {
       try {
         Path test = Path.of(entry, "raft", "RaftTest3A.class");

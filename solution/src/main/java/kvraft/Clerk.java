@@ -38,7 +38,8 @@ public class Clerk implements IKVClerk {
       GetReply reply = new GetReply();
       if (servers[i].call("KVServer.get", args, reply) && reply.err != Err.ErrWrongLeader) {
         leader = i;
-        return reply.err == Err.OK ? new GetResult(reply.value, reply.version, Err.OK)
+        return reply.err == Err.OK
+            ? new GetResult(reply.value, reply.version, Err.OK)
             : new GetResult("", 0, reply.err);
       }
       pauseAfterRound(tried);

@@ -23,9 +23,9 @@ import raftapi.Persister;
  *
  * <p>The RPC handlers hand each request, as it came, to {@link Rsm#submit}, which runs it through
  * the log; every replica then executes it in {@link #doOp}, in log order, so all replicas keep the
- * same map. Gets go through the log too: a server cut off in a minority must not answer with an
- * old value. Each key has a version, and a Put happens only if it names the current version, so
- * a Put that a clerk resends can never happen twice.
+ * same map. Gets go through the log too: a server cut off in a minority must not answer with an old
+ * value. Each key has a version, and a Put happens only if it names the current version, so a Put
+ * that a clerk resends can never happen twice.
  */
 public class KVServer implements StateMachine, IService {
   /** A key's value and version. */
@@ -48,8 +48,8 @@ public class KVServer implements StateMachine, IService {
    * Starts server {@code me} of the service; returns the objects the tester serves over RPC: this
    * server (for {@code KVServer.get} and {@code KVServer.put}) and its Raft peer.
    */
-  public static List<Object> startKVServer(ClientEnd[] servers, int gid, int me,
-      Persister persister, int maxraftstate) {
+  public static List<Object> startKVServer(
+      ClientEnd[] servers, int gid, int me, Persister persister, int maxraftstate) {
     KVServer kv = new KVServer(me);
     kv.rsm = Rsm.make(servers, me, persister, maxraftstate, kv);
     return List.of(kv, kv.rsm.raft());

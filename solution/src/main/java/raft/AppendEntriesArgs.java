@@ -13,8 +13,13 @@ public class AppendEntriesArgs {
 
   AppendEntriesArgs() {}
 
-  AppendEntriesArgs(int term, int leaderId, int prevLogIndex, int prevLogTerm,
-      List<LogEntry> entries, int leaderCommit) {
+  AppendEntriesArgs(
+      int term,
+      int leaderId,
+      int prevLogIndex,
+      int prevLogTerm,
+      List<LogEntry> entries,
+      int leaderCommit) {
     this.term = term;
     this.leaderId = leaderId;
     this.prevLogIndex = prevLogIndex;

@@ -8,10 +8,13 @@ package raft;
 public class AppendEntriesReply {
   int term;
   boolean success;
+
   /** The term of the conflicting entry at prevLogIndex, or -1 if the log is too short there. */
   int xTerm;
+
   /** The first index the follower holds for xTerm. */
   int xIndex;
+
   /** The follower's log length (its last index + 1). */
   int xLen;
 }

@@ -10,8 +10,8 @@ public class InstallSnapshotArgs {
 
   InstallSnapshotArgs() {}
 
-  InstallSnapshotArgs(int term, int leaderId, int lastIncludedIndex, int lastIncludedTerm,
-      byte[] data) {
+  InstallSnapshotArgs(
+      int term, int leaderId, int lastIncludedIndex, int lastIncludedTerm, byte[] data) {
     this.term = term;
     this.leaderId = leaderId;
     this.lastIncludedIndex = lastIncludedIndex;

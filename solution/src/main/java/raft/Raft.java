@@ -39,17 +39,23 @@ import raftapi.Persister;
  * </ul>
  *
  * <p>One lock, {@link #mu}, guards all state (fields and methods marked {@code @GuardedBy("mu")},
- * which {@code make check-locks} verifies). It is never held while calling an RPC or putting on
- * the apply channel, the two things that can block for long.
+ * which {@code make check-locks} verifies). It is never held while calling an RPC or putting on the
+ * apply channel, the two things that can block for long.
  */
 public class Raft implements raftapi.Raft {
   /** Heartbeats 10 times a second: the most the tester allows. */
   static final int HEARTBEAT_MS = 100;
+
   /** Election timeouts between 300 and 600 ms: three missed heartbeats, well under 5 s. */
   static final int ELECTION_TIMEOUT_MIN_MS = 300;
+
   static final int ELECTION_TIMEOUT_SPREAD_MS = 300;
 
-  private enum Role { FOLLOWER, CANDIDATE, LEADER }
+  private enum Role {
+    FOLLOWER,
+    CANDIDATE,
+    LEADER
+  }
 
   private final ReentrantLock mu = new ReentrantLock();
   private final Condition applyCond = mu.newCondition();
@@ -65,30 +71,39 @@ public class Raft implements raftapi.Raft {
   // Persistent state on all servers (Figure 2), saved before answering any RPC.
   @GuardedBy("mu")
   private int currentTerm;
+
   @GuardedBy("mu")
   private int votedFor = -1;
+
   @GuardedBy("mu")
   private RaftLog log = new RaftLog();
+
   @GuardedBy("mu")
   private byte[] snapshot = new byte[0];
 
   // Volatile state on all servers.
   @GuardedBy("mu")
   private int commitIndex;
+
   @GuardedBy("mu")
   private int lastApplied;
+
   @GuardedBy("mu")
   private Role role = Role.FOLLOWER;
+
   @GuardedBy("mu")
   private long electionDeadline; // System.nanoTime() at which to start an election
+
   @GuardedBy("mu")
   private ApplyMsg pendingSnapshot; // received from a leader, not yet sent to the service
 
   // Volatile state on leaders, reinitialized after each election.
   @GuardedBy("mu")
   private int[] nextIndex;
+
   @GuardedBy("mu")
   private int[] matchIndex;
+
   @GuardedBy("mu")
   private boolean replicateNow; // start() added entries: send them without waiting
 
@@ -98,19 +113,21 @@ public class Raft implements raftapi.Raft {
     this.persister = persister;
     this.applyCh = applyCh;
     AtomicInteger n = new AtomicInteger();
-    this.rpcPool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "raft-S" + me + "-rpc-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.rpcPool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "raft-S" + me + "-rpc-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
    * Creates a peer and starts its threads; returns at once. {@code peers[me]} is this peer; every
    * peer's array lists the peers in the same order.
    */
-  public static Raft make(ClientEnd[] peers, int me, Persister persister,
-      BlockingQueue<ApplyMsg> applyCh) {
+  public static Raft make(
+      ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
     Raft rf = new Raft(peers, me, persister, applyCh);
     rf.mu.lock();
     try {
@@ -246,8 +263,8 @@ public class Raft implements raftapi.Raft {
 
   @GuardedBy("mu")
   private void resetElectionTimer() {
-    long ms = ELECTION_TIMEOUT_MIN_MS
-        + ThreadLocalRandom.current().nextInt(ELECTION_TIMEOUT_SPREAD_MS);
+    long ms =
+        ELECTION_TIMEOUT_MIN_MS + ThreadLocalRandom.current().nextInt(ELECTION_TIMEOUT_SPREAD_MS);
     electionDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
   }
 
@@ -274,8 +291,7 @@ public class Raft implements raftapi.Raft {
     persist();
     Debug.log(Topic.TIMR, me, currentTerm, "election timeout: starting an election");
     resetElectionTimer();
-    RequestVoteArgs args =
-        new RequestVoteArgs(currentTerm, me, log.lastIndex(), log.lastTerm());
+    RequestVoteArgs args = new RequestVoteArgs(currentTerm, me, log.lastIndex(), log.lastTerm());
     AtomicInteger votes = new AtomicInteger(1);
     for (int peer = 0; peer < peers.length; peer++) {
       if (peer != me) {
@@ -320,8 +336,9 @@ public class Raft implements raftapi.Raft {
         return;
       }
       // The election restriction (section 5.4.1): vote only for a log at least as up to date.
-      boolean upToDate = args.lastLogTerm > log.lastTerm()
-          || (args.lastLogTerm == log.lastTerm() && args.lastLogIndex >= log.lastIndex());
+      boolean upToDate =
+          args.lastLogTerm > log.lastTerm()
+              || (args.lastLogTerm == log.lastTerm() && args.lastLogIndex >= log.lastIndex());
       if ((votedFor == -1 || votedFor == args.candidateId) && upToDate) {
         votedFor = args.candidateId;
         persist();
@@ -346,8 +363,8 @@ public class Raft implements raftapi.Raft {
 
   @GuardedBy("mu")
   private void becomeLeader() {
-    Debug.log(Topic.LEAD, me, currentTerm, "won the election: leader, log ends at %d",
-        log.lastIndex());
+    Debug.log(
+        Topic.LEAD, me, currentTerm, "won the election: leader, log ends at %d", log.lastIndex());
     role = Role.LEADER;
     nextIndex = new int[peers.length];
     matchIndex = new int[peers.length];
@@ -399,13 +416,15 @@ public class Raft implements raftapi.Raft {
     int next = nextIndex[peer];
     if (next <= log.lastIncludedIndex()) {
       // The entries the peer needs are gone into the snapshot: send the snapshot instead.
-      InstallSnapshotArgs args = new InstallSnapshotArgs(currentTerm, me,
-          log.lastIncludedIndex(), log.lastIncludedTerm(), snapshot);
+      InstallSnapshotArgs args =
+          new InstallSnapshotArgs(
+              currentTerm, me, log.lastIncludedIndex(), log.lastIncludedTerm(), snapshot);
       submit(() -> installSnapshotOn(peer, args));
       return;
     }
-    AppendEntriesArgs args = new AppendEntriesArgs(currentTerm, me, next - 1, log.term(next - 1),
-        log.from(next), commitIndex);
+    AppendEntriesArgs args =
+        new AppendEntriesArgs(
+            currentTerm, me, next - 1, log.term(next - 1), log.from(next), commitIndex);
     submit(() -> appendEntriesTo(peer, args));
   }
 
@@ -448,8 +467,8 @@ public class Raft implements raftapi.Raft {
   }
 
   /**
-   * Commits the highest index stored on a majority, but only if its entry is from the current
-   * term: counting replicas of an older term's entry is unsafe (section 5.4.2, Figure 8).
+   * Commits the highest index stored on a majority, but only if its entry is from the current term:
+   * counting replicas of an older term's entry is unsafe (section 5.4.2, Figure 8).
    */
   @GuardedBy("mu")
   private void advanceCommitIndex() {
@@ -582,13 +601,17 @@ public class Raft implements raftapi.Raft {
       } else {
         log = new RaftLog(args.lastIncludedIndex, args.lastIncludedTerm, List.of());
       }
-      Debug.log(Topic.SNAP, me, currentTerm, "installs a snapshot up to %d from S%d",
-          args.lastIncludedIndex, args.leaderId);
+      Debug.log(
+          Topic.SNAP,
+          me,
+          currentTerm,
+          "installs a snapshot up to %d from S%d",
+          args.lastIncludedIndex,
+          args.leaderId);
       snapshot = args.data;
       commitIndex = args.lastIncludedIndex;
       persist();
-      pendingSnapshot =
-          ApplyMsg.snapshot(args.data, args.lastIncludedTerm, args.lastIncludedIndex);
+      pendingSnapshot = ApplyMsg.snapshot(args.data, args.lastIncludedTerm, args.lastIncludedIndex);
       applyCond.signal();
     } finally {
       mu.unlock();

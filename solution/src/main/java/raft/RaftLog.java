@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * The log, with the part a snapshot replaced cut off the front (Lab 3D).
  *
- * <p>Indexes are Raft's log indexes, which keep growing across snapshots. {@code entries.get(0)}
- * is a sentinel standing for the last entry the snapshot includes (index {@link
- * #lastIncludedIndex()}, term {@link #lastIncludedTerm()}); before any snapshot it is the dummy
- * entry at index 0, term 0, so that {@code prevLogIndex = 0} needs no special case. Not
- * thread-safe: Raft guards it with its lock.
+ * <p>Indexes are Raft's log indexes, which keep growing across snapshots. {@code entries.get(0)} is
+ * a sentinel standing for the last entry the snapshot includes (index {@link #lastIncludedIndex()},
+ * term {@link #lastIncludedTerm()}); before any snapshot it is the dummy entry at index 0, term 0,
+ * so that {@code prevLogIndex = 0} needs no special case. Not thread-safe: Raft guards it with its
+ * lock.
  */
 final class RaftLog {
   private List<LogEntry> entries = new ArrayList<>();

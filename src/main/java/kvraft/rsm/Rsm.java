@@ -25,26 +25,27 @@ import raftapi.Persister;
  * </pre>
  *
  * <p>What to build (see the handout):
+ *
  * <ul>
  *   <li>a reader thread that takes every {@link ApplyMsg} off the apply channel, in order, and
  *       calls {@code sm.doOp(req)} for each committed Op, on every replica;
- *   <li>{@code submit}: wrap the request in an {@link Op} with a unique id, call
- *       {@code raft.start}, and wait until the reader has executed that Op, then return OK and the
- *       result. Return ErrWrongLeader if this peer is not the leader, or if it loses leadership
- *       while waiting (the term changes, or a different Op turns up at the index start returned);
- *   <li>{@code kill}: make every waiting submit return ErrWrongLeader at once, and kill Raft.
- *       (In Go, Raft closes the apply channel when killed and the Rsm notices; a Java
- *       BlockingQueue cannot be closed, so the server calls your kill instead.)
- *   <li>Lab 4C: when {@code raft.persistBytes()} reaches {@code maxraftstate}, hand Raft a
- *       snapshot ({@code raft.snapshot(index, sm.snapshot())}); restore the state machine from
- *       {@code persister.readSnapshot()} when starting and from snapshot ApplyMsgs. With
- *       {@code maxraftstate == -1}, never snapshot.
+ *   <li>{@code submit}: wrap the request in an {@link Op} with a unique id, call {@code
+ *       raft.start}, and wait until the reader has executed that Op, then return OK and the result.
+ *       Return ErrWrongLeader if this peer is not the leader, or if it loses leadership while
+ *       waiting (the term changes, or a different Op turns up at the index start returned);
+ *   <li>{@code kill}: make every waiting submit return ErrWrongLeader at once, and kill Raft. (In
+ *       Go, Raft closes the apply channel when killed and the Rsm notices; a Java BlockingQueue
+ *       cannot be closed, so the server calls your kill instead.)
+ *   <li>Lab 4C: when {@code raft.persistBytes()} reaches {@code maxraftstate}, hand Raft a snapshot
+ *       ({@code raft.snapshot(index, sm.snapshot())}); restore the state machine from {@code
+ *       persister.readSnapshot()} when starting and from snapshot ApplyMsgs. With {@code
+ *       maxraftstate == -1}, never snapshot.
  * </ul>
  *
- * <p>Threads and locks: {@code submit} is called by many threads at once (one per RPC handler)
- * and may block while this server thinks it is the leader; it may wait forever while the leader
- * is cut off alone. Never hold your lock while calling {@code start} or while the reader waits on
- * the apply channel: Raft's applier may be waiting for the reader, and the reader for your lock.
+ * <p>Threads and locks: {@code submit} is called by many threads at once (one per RPC handler) and
+ * may block while this server thinks it is the leader; it may wait forever while the leader is cut
+ * off alone. Never hold your lock while calling {@code start} or while the reader waits on the
+ * apply channel: Raft's applier may be waiting for the reader, and the reader for your lock.
  */
 public class Rsm {
   private final int me;
@@ -53,10 +54,10 @@ public class Rsm {
   private final int maxraftstate; // snapshot if Raft's state grows this big; -1: never
   private final StateMachine sm;
   private final AtomicBoolean dead = new AtomicBoolean();
+
   // Your definitions here (4A).
 
-  private Rsm(ClientEnd[] servers, int me, Persister persister, int maxraftstate,
-      StateMachine sm) {
+  private Rsm(ClientEnd[] servers, int me, Persister persister, int maxraftstate, StateMachine sm) {
     this.me = me;
     this.maxraftstate = maxraftstate;
     this.sm = sm;
@@ -64,12 +65,12 @@ public class Rsm {
   }
 
   /**
-   * Makes the Rsm and its Raft peer on {@code servers} ({@code servers[me]} is this server);
-   * {@code persister} holds the peer's saved state and snapshot. Must return quickly: start a
-   * thread for the reader.
+   * Makes the Rsm and its Raft peer on {@code servers} ({@code servers[me]} is this server); {@code
+   * persister} holds the peer's saved state and snapshot. Must return quickly: start a thread for
+   * the reader.
    */
-  public static Rsm make(ClientEnd[] servers, int me, Persister persister, int maxraftstate,
-      StateMachine sm) {
+  public static Rsm make(
+      ClientEnd[] servers, int me, Persister persister, int maxraftstate, StateMachine sm) {
     Rsm rsm = new Rsm(servers, me, persister, maxraftstate, sm);
     // Your code here (4A): start the reader thread (name it, say "rsm-S" + me + "-reader").
     return rsm;
@@ -81,8 +82,8 @@ public class Rsm {
   }
 
   /**
-   * Runs {@code req} through the Raft log and waits until this server has executed it. Returns
-   * OK and the result of {@code sm.doOp(req)}, or ErrWrongLeader if the client should try another
+   * Runs {@code req} through the Raft log and waits until this server has executed it. Returns OK
+   * and the result of {@code sm.doOp(req)}, or ErrWrongLeader if the client should try another
    * server. Called by many threads at once.
    */
   public SubmitResult submit(Object req) {
@@ -91,8 +92,8 @@ public class Rsm {
   }
 
   /**
-   * The server is shutting down: make every waiting {@link #submit} return ErrWrongLeader, stop
-   * the reader, and kill Raft. Must return quickly.
+   * The server is shutting down: make every waiting {@link #submit} return ErrWrongLeader, stop the
+   * reader, and kill Raft. Must return quickly.
    */
   public void kill() {
     dead.set(true);

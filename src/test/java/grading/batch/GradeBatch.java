@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Grades a folder of submissions, one after another (the tests are timing-sensitive: never two
- * at once on a small machine), each with {@code ./grade.sh --submission}, and sums them up from
- * their {@code results.json}, never from what they print.
+ * Grades a folder of submissions, one after another (the tests are timing-sensitive: never two at
+ * once on a small machine), each with {@code ./grade.sh --submission}, and sums them up from their
+ * {@code results.json}, never from what they print.
  *
  * <pre>
  * java -cp ... grading.batch.GradeBatch ROOT SUBMISSIONS_DIR OUT_DIR [GRADE.SH OPTIONS] PART...
@@ -44,11 +44,21 @@ public final class GradeBatch {
       System.err.println("grade-batch: " + name + " ...");
       Path json = out.resolve(name + ".json");
       Files.deleteIfExists(json);
-      List<String> cmd = new ArrayList<>(List.of(root.resolve("grade.sh").toString(),
-          "--submission", dir.toString(), "--json", json.toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  root.resolve("grade.sh").toString(),
+                  "--submission",
+                  dir.toString(),
+                  "--json",
+                  json.toString()));
       cmd.addAll(args);
-      new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-          .redirectOutput(out.resolve(name + ".log").toFile()).start().waitFor();
+      new ProcessBuilder(cmd)
+          .directory(root.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(out.resolve(name + ".log").toFile())
+          .start()
+          .waitFor();
       csv.add(row(name, json));
     }
     Path grades = out.resolve("grades.csv");
@@ -67,8 +77,8 @@ public final class GradeBatch {
     if (!Files.exists(json)) {
       return String.join(",", quote(name), "0", "0", "0", "1", quote("no results"));
     }
-    JsonObject results = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    JsonObject results =
+        JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
     for (JsonElement e : results.getAsJsonArray("tests")) {
       JsonObject t = e.getAsJsonObject();
       if (t.get("name").getAsString().equals(GradescopeJson.SCAN_ENTRY)) {
@@ -86,7 +96,13 @@ public final class GradeBatch {
       failed += ok ? 0 : 1;
     }
     score = results.get("score").getAsInt();
-    return String.join(",", quote(name), "" + score, "" + max, "" + passed, "" + failed,
+    return String.join(
+        ",",
+        quote(name),
+        "" + score,
+        "" + max,
+        "" + passed,
+        "" + failed,
         quote(String.join("; ", flags)));
   }
 

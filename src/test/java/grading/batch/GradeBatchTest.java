@@ -20,12 +20,18 @@ class GradeBatchTest {
   @Test
   void aRowFromResults() throws Exception {
     Path json = dir.resolve("alice.json");
-    Files.writeString(json, GradescopeJson.of(
-        List.of(new Grade.Result("testA3A", "3A", true, 1, 5, ""),
-            new Grade.Result("testB3A", "3A", false, 1, 5, "x")),
-        Map.of(),
-        new SubmissionScan(List.of(new Flag("System.exit", "raft.Raft.make", "x"),
-            new Flag("file access", "raft.Raft.make", "y"))), false));
+    Files.writeString(
+        json,
+        GradescopeJson.of(
+            List.of(
+                new Grade.Result("testA3A", "3A", true, 1, 5, ""),
+                new Grade.Result("testB3A", "3A", false, 1, 5, "x")),
+            Map.of(),
+            new SubmissionScan(
+                List.of(
+                    new Flag("System.exit", "raft.Raft.make", "x"),
+                    new Flag("file access", "raft.Raft.make", "y"))),
+            false));
     assertEquals("alice,5,10,1,1,System.exit; file access", GradeBatch.row("alice", json));
   }
 

@@ -37,8 +37,9 @@ public final class FirstFailure {
     String line = "missed";
     try (OutputStream file = Files.newOutputStream(Path.of(argv[1]));
         PrintStream log = new PrintStream(file, true, StandardCharsets.UTF_8)) {
-      ChildRun run = new ChildLauncher(limits, null, ReferenceFilter.NONE)
-          .run(List.of("-XX:+UseSerialGC"), List.of("--fail-fast", part), log, 900, -1);
+      ChildRun run =
+          new ChildLauncher(limits, null, ReferenceFilter.NONE)
+              .run(List.of("-XX:+UseSerialGC"), List.of("--fail-fast", part), log, 900, -1);
       for (TestIdentifier t : tests) {
         Grade.Result r = Judgement.of(Grade.nameOf(t), 0, run, limits);
         if (!r.passed()) {

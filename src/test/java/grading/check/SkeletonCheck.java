@@ -26,8 +26,8 @@ import org.junit.platform.launcher.TestIdentifier;
  *   <li>3A: every test fails with Go's "expected one leader, got none" within 60 s;
  *   <li>4B: every test fails, each saying what the skeleton's clerk did wrong, within 60 s;
  *   <li>testBasic4A: fails with "no server completed submit(Inc) ..." within 60 s;
- *   <li>and {@code ./grade.sh -t testInitialElection3A 3A}, the student's own command, ends with
- *       a failure status within 60 s.
+ *   <li>and {@code ./grade.sh -t testInitialElection3A 3A}, the student's own command, ends with a
+ *       failure status within 60 s.
  * </ul>
  *
  * Run by {@code tools/check-skeleton.sh} (so by {@code make test}) on this tree and on the handout.
@@ -45,9 +45,17 @@ public final class SkeletonCheck {
     Path tree = Path.of(argv[0]).toAbsolutePath();
     List<String> problems = new ArrayList<>();
     check(problems, "Lab 3A", testsOf("3A"), "expected one leader, got none$", List.of("3A"));
-    check(problems, "Lab 4B", testsOf("4B"), "(Clerk\\.(get|put)\\(.*\\) returned Err|Put err Err)",
+    check(
+        problems,
+        "Lab 4B",
+        testsOf("4B"),
+        "(Clerk\\.(get|put)\\(.*\\) returned Err|Put err Err)",
         List.of("4B"));
-    check(problems, "Lab 4A", 1, "no server completed submit\\(Inc\\) within 10 s",
+    check(
+        problems,
+        "Lab 4A",
+        1,
+        "no server completed submit\\(Inc\\) within 10 s",
         List.of("--test", "testBasic4A", "4A"));
     studentCommand(problems, tree);
     problems.forEach(p -> System.out.println("skeleton check FAILED " + p));
@@ -55,11 +63,12 @@ public final class SkeletonCheck {
   }
 
   /** Runs {@code args}' tests on the skeleton in one child JVM; each must fail with message. */
-  private static void check(List<String> problems, String what, int count, String message,
-      List<String> args) throws IOException, InterruptedException {
+  private static void check(
+      List<String> problems, String what, int count, String message, List<String> args)
+      throws IOException, InterruptedException {
     List<String> parts = args.stream().filter(a -> a.matches("[34][A-D]")).toList();
-    List<String> names = args.contains("--test")
-        ? List.of(args.get(args.indexOf("--test") + 1)) : List.of();
+    List<String> names =
+        args.contains("--test") ? List.of(args.get(args.indexOf("--test") + 1)) : List.of();
     List<TestIdentifier> tests = Grade.discover(parts, names);
     ChildLauncher launcher = new ChildLauncher(ChildLimits.DEFAULT, null, ReferenceFilter.NONE);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -82,19 +91,27 @@ public final class SkeletonCheck {
       wrong.add(String.format("took %.0f s (limit %d s)", run.seconds(), LIMIT_SECONDS));
     }
     if (wrong.isEmpty()) {
-      System.out.printf("skeleton check: ok (%s: %d of %d tests failed cleanly in %.0f s)%n",
+      System.out.printf(
+          "skeleton check: ok (%s: %d of %d tests failed cleanly in %.0f s)%n",
           what, count, count, run.seconds());
     } else {
-      problems.add("(" + what + "): " + String.join("; ", wrong) + "\n----- output -----\n"
-          + log.toString(StandardCharsets.UTF_8));
+      problems.add(
+          "("
+              + what
+              + "): "
+              + String.join("; ", wrong)
+              + "\n----- output -----\n"
+              + log.toString(StandardCharsets.UTF_8));
     }
   }
 
   /** The student's command on the skeleton: a failure status, in time. */
   private static void studentCommand(List<String> problems, Path tree)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("./grade.sh", "-t", "testInitialElection3A", "3A")
-        .directory(tree.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("./grade.sh", "-t", "testInitialElection3A", "3A")
+            .directory(tree.toFile())
+            .redirectErrorStream(true);
     long t0 = System.nanoTime();
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,12 +119,16 @@ public final class SkeletonCheck {
     long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
     if (!done || p.exitValue() == 0 || seconds > LIMIT_SECONDS) {
       p.destroyForcibly();
-      problems.add("(./grade.sh -t testInitialElection3A 3A): "
-          + (!done ? "did not end" : "status " + p.exitValue() + " after " + seconds + " s")
-          + "\n----- output -----\n" + output);
+      problems.add(
+          "(./grade.sh -t testInitialElection3A 3A): "
+              + (!done ? "did not end" : "status " + p.exitValue() + " after " + seconds + " s")
+              + "\n----- output -----\n"
+              + output);
     } else {
-      System.out.println("skeleton check: ok (./grade.sh -t testInitialElection3A 3A failed in "
-          + seconds + " s)");
+      System.out.println(
+          "skeleton check: ok (./grade.sh -t testInitialElection3A 3A failed in "
+              + seconds
+              + " s)");
     }
   }
 

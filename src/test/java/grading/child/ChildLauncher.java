@@ -19,15 +19,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts a child JVM ({@link ChildMain}) that runs tests, and watches it: hands it the run's key,
  * copies its output through an {@link OutputPump}, kills it at the time limit, when it prints too
- * much, or when it lingers after its last verdict, and reads its signed records. Every grader
- * that runs tests in another JVM (submission grading, the repeat runner, the variant check, the
- * skeleton check) starts it here.
+ * much, or when it lingers after its last verdict, and reads its signed records. Every grader that
+ * runs tests in another JVM (submission grading, the repeat runner, the variant check, the skeleton
+ * check) starts it here.
  *
  * <p>With a {@code workRoot} (submission grading) the child is sandboxed as far as a JVM can be
- * without the operating system's help: it starts in an empty folder of its own, with an
- * environment that holds nothing but {@code PATH} and the locale, and with the tests' classes
- * ahead of the submission's on its classpath (a submitted class cannot stand in for one of the
- * tester's). Without one (the repeat runner, the instructor's own checks) it inherits both.
+ * without the operating system's help: it starts in an empty folder of its own, with an environment
+ * that holds nothing but {@code PATH} and the locale, and with the tests' classes ahead of the
+ * submission's on its classpath (a submitted class cannot stand in for one of the tester's).
+ * Without one (the repeat runner, the instructor's own checks) it inherits both.
  */
 public final class ChildLauncher {
   /** How long a child may run on after writing its last verdict. */
@@ -79,8 +79,8 @@ public final class ChildLauncher {
     Process p = pb.start();
     LIVE.add(p);
     try (OutputStream stdin = p.getOutputStream()) {
-      stdin.write((key.hex() + "\n" + results.toAbsolutePath() + "\n").getBytes(
-          StandardCharsets.UTF_8));
+      stdin.write(
+          (key.hex() + "\n" + results.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // the child died at once; its ending says how
     }
@@ -94,7 +94,8 @@ public final class ChildLauncher {
     boolean lingered = false;
     while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
       long now = System.nanoTime();
-      if (lingerDeadline == Long.MAX_VALUE && expectedVerdicts > 0
+      if (lingerDeadline == Long.MAX_VALUE
+          && expectedVerdicts > 0
           && finishedCount(results, key) >= expectedVerdicts) {
         lingerDeadline = now + TimeUnit.SECONDS.toNanos(LINGER_SECONDS);
       }
@@ -121,13 +122,7 @@ public final class ChildLauncher {
       Files.deleteIfExists(scratch);
     }
     return new ChildRun(
-        verdicts,
-        p.exitValue(),
-        timedOut,
-        pump.overflowed(),
-        lingered,
-        seconds,
-        pump.transcript());
+        verdicts, p.exitValue(), timedOut, pump.overflowed(), lingered, seconds, pump.transcript());
   }
 
   /** Kills every child that is running (the grader is being stopped). */

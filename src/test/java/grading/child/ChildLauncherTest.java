@@ -26,8 +26,13 @@ class ChildLauncherTest {
   private Grade.Result grade(Class<?> fixture, String test) throws Exception {
     ChildLauncher launcher = new ChildLauncher(LIMITS, work, ReferenceFilter.NONE);
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    ChildRun run = launcher.run(List.of("-XX:+UseSerialGC", "-Xshare:auto"),
-        List.of("--class", fixture.getName()), out, LIMITS.killSeconds(), 1);
+    ChildRun run =
+        launcher.run(
+            List.of("-XX:+UseSerialGC", "-Xshare:auto"),
+            List.of("--class", fixture.getName()),
+            out,
+            LIMITS.killSeconds(),
+            1);
     return Judgement.of(test, 5, run, LIMITS);
   }
 
@@ -47,8 +52,7 @@ class ChildLauncherTest {
   void exitingWithZeroFails() throws Exception {
     Grade.Result r = grade(Fixtures.Exits.class, "exits");
     assertFalse(r.passed());
-    assertEquals("the code under test called System.exit(0) before the test finished",
-        r.message());
+    assertEquals("the code under test called System.exit(0) before the test finished", r.message());
   }
 
   @Test
@@ -76,8 +80,7 @@ class ChildLauncherTest {
   void aMemoryBombIsStopped() throws Exception {
     Grade.Result r = grade(Fixtures.Hoards.class, "hoards");
     assertFalse(r.passed());
-    assertTrue(r.message().startsWith("ran out of memory (the heap limit is 64 MB)"),
-        r.message());
+    assertTrue(r.message().startsWith("ran out of memory (the heap limit is 64 MB)"), r.message());
   }
 
   @Test
@@ -93,8 +96,13 @@ class ChildLauncherTest {
     ChildLimits quick = new ChildLimits(64, 200, 16, 5);
     ChildLauncher launcher = new ChildLauncher(quick, work, ReferenceFilter.NONE);
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    ChildRun run = launcher.run(List.of("-XX:+UseSerialGC"),
-        List.of("--class", Fixtures.Hangs.class.getName()), out, quick.killSeconds(), 1);
+    ChildRun run =
+        launcher.run(
+            List.of("-XX:+UseSerialGC"),
+            List.of("--class", Fixtures.Hangs.class.getName()),
+            out,
+            quick.killSeconds(),
+            1);
     Grade.Result r = Judgement.of("hangs", 5, run, quick);
     assertFalse(r.passed());
     assertTrue(r.message().startsWith("killed after 5 s before the test finished"), r.message());
@@ -102,7 +110,8 @@ class ChildLauncherTest {
 
   @Test
   void testsComeFirstOnTheChildsClasspath() {
-    assertEquals("/b/test-classes:/a/classes:/c.jar",
+    assertEquals(
+        "/b/test-classes:/a/classes:/c.jar",
         ChildLauncher.testsFirst("/a/classes:/b/test-classes:/c.jar"));
   }
 }

@@ -5,23 +5,23 @@ import java.util.Map;
 
 /**
  * The limits on one child JVM that runs code under test. The time limit is the tester's (120 s a
- * test, 600 s a run); these are the others, each chosen so that a correct Raft or key/value
- * service never comes near it (the reference peaks below 200 threads and 200 MB of heap):
+ * test, 600 s a run); these are the others, each chosen so that a correct Raft or key/value service
+ * never comes near it (the reference peaks below 200 threads and 200 MB of heap):
  *
  * <ul>
- *   <li>{@code heapMb}: the child's {@code -Xmx}. Running out ends the child at once
- *       ({@code -XX:+ExitOnOutOfMemoryError}), and the test fails "out of memory".
+ *   <li>{@code heapMb}: the child's {@code -Xmx}. Running out ends the child at once ({@code
+ *       -XX:+ExitOnOutOfMemoryError}), and the test fails "out of memory".
  *   <li>{@code maxThreads}: live threads at once, checked by the child's {@link ThreadWatchdog}
  *       (the JVM has no such option, and the OS limit is per user, not per process).
  *   <li>{@code outputKb}: what one test may print; the grader stops a child that prints more, so a
  *       flood cannot fill a disk or a {@code results.json}.
- *   <li>{@code killSeconds}: when the grader kills a child that has not finished (the tester's
- *       own 120 s check comes first, and JUnit's 125 s hard limit after it).
+ *   <li>{@code killSeconds}: when the grader kills a child that has not finished (the tester's own
+ *       120 s check comes first, and JUnit's 125 s hard limit after it).
  * </ul>
  *
- * Instructors can change them with environment variables of the grader (not of the child):
- * {@code RAFTLAB_HEAP_MB}, {@code RAFTLAB_MAX_THREADS}, {@code RAFTLAB_OUTPUT_KB},
- * {@code RAFTLAB_TEST_KILL_SECONDS}.
+ * Instructors can change them with environment variables of the grader (not of the child): {@code
+ * RAFTLAB_HEAP_MB}, {@code RAFTLAB_MAX_THREADS}, {@code RAFTLAB_OUTPUT_KB}, {@code
+ * RAFTLAB_TEST_KILL_SECONDS}.
  */
 public record ChildLimits(int heapMb, int maxThreads, int outputKb, long killSeconds) {
   /** The defaults: see the class comment. */

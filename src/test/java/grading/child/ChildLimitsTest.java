@@ -19,7 +19,8 @@ class ChildLimitsTest {
 
   @Test
   void nonsenseIsRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ChildLimits.from(Map.of("RAFTLAB_MAX_THREADS", "-1")));
   }
 }

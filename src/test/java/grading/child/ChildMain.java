@@ -30,9 +30,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * Before anything of the code under test is loaded it reads the key and the results file from
  * standard input (then replaces {@code System.in} with an empty stream), opens the results file,
- * and starts the thread watchdog and a shutdown hook. Then it runs the tests as {@link Grade}
- * does, printing their Go lines for people, and writes each test's start and verdict as signed
- * records for the grader. What it prints decides nothing.
+ * and starts the thread watchdog and a shutdown hook. Then it runs the tests as {@link Grade} does,
+ * printing their Go lines for people, and writes each test's start and verdict as signed records
+ * for the grader. What it prints decides nothing.
  */
 public final class ChildMain {
   private ChildMain() {}
@@ -77,7 +77,8 @@ public final class ChildMain {
 
               @Override
               public void finished(Grade.Result r) {
-                verdicts.finished(r.name(), r.passed(), Math.round(r.seconds() * 1000), r.message());
+                verdicts.finished(
+                    r.name(), r.passed(), Math.round(r.seconds() * 1000), r.message());
               }
             });
     System.out.flush();

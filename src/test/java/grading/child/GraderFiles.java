@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * A fingerprint of every file a child JVM loads classes from (the compiled tests and tester, the
- * submission's classes, the library jars). The grader takes it before the first test and checks
- * it after each one: a test whose code wrote into these files (say, a test class that always
- * passes, for the tests after it) fails, and the tests after it are not run. Running as root, as
- * Gradescope does, file permissions would not stop such a write; this notices it.
+ * submission's classes, the library jars). The grader takes it before the first test and checks it
+ * after each one: a test whose code wrote into these files (say, a test class that always passes,
+ * for the tests after it) fails, and the tests after it are not run. Running as root, as Gradescope
+ * does, file permissions would not stop such a write; this notices it.
  */
 public final class GraderFiles {
   private final List<Path> roots;

@@ -20,13 +20,24 @@ public final class Judgement {
     List<VerdictRecord> finished = run.verdicts().of(test, Kind.FINISHED);
     double seconds = finished.size() == 1 ? finished.get(0).millis() / 1000.0 : run.seconds();
     if (run.verdicts().forgedLines() > 0) {
-      return failed(test, part, seconds, points, run.verdicts().forgedLines()
-          + " line(s) of the test's results file were not written by the grader: the code"
-          + " under test tried to forge its result");
+      return failed(
+          test,
+          part,
+          seconds,
+          points,
+          run.verdicts().forgedLines()
+              + " line(s) of the test's results file were not written by the grader: the code"
+              + " under test tried to forge its result");
     }
     if (finished.size() > 1) {
-      return failed(test, part, seconds, points,
-          "the test's results file holds " + finished.size() + " verdicts for it: the code"
+      return failed(
+          test,
+          part,
+          seconds,
+          points,
+          "the test's results file holds "
+              + finished.size()
+              + " verdicts for it: the code"
               + " under test tried to forge its result");
     }
     if (finished.size() == 1) {
@@ -42,14 +53,19 @@ public final class Judgement {
     String when = started ? "before the test finished" : "before the test started";
     Optional<VerdictRecord> limit = run.verdicts().first(Kind.LIMIT);
     if (run.outputOverflow()) {
-      return "printed more than " + limits.outputKb() + " KiB (the limit per test): stopped "
+      return "printed more than "
+          + limits.outputKb()
+          + " KiB (the limit per test): stopped "
           + when;
     }
     if (limit.isPresent()) {
       return limit.get().message();
     }
     if (run.timedOut()) {
-      return "killed after " + Math.round(run.seconds()) + " s " + when
+      return "killed after "
+          + Math.round(run.seconds())
+          + " s "
+          + when
           + (started ? " (the limit is 120 s)" : " (a static initializer that never ends?)");
     }
     if (!run.verdicts().of(test, Kind.EXITED).isEmpty()) {
@@ -61,7 +77,10 @@ public final class Judgement {
     if (run.exitStatus() > 128) {
       return "the test JVM crashed (killed by signal " + (run.exitStatus() - 128) + ") " + when;
     }
-    return "the test JVM ended with status " + run.exitStatus() + " " + when
+    return "the test JVM ended with status "
+        + run.exitStatus()
+        + " "
+        + when
         + ", without System.exit: Runtime.halt or a crash in the code under test";
   }
 

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Copies a child's output, line by line, to the grader's output: through the {@link
- * ReferenceFilter} (from the first line of the reference on, the rest is withheld), up to the per-test limit (past it, {@code onOverflow} runs once and the rest
- * is read and dropped), and keeps a {@link Transcript} for {@code results.json}.
+ * ReferenceFilter} (from the first line of the reference on, the rest is withheld), up to the
+ * per-test limit (past it, {@code onOverflow} runs once and the rest is read and dropped), and
+ * keeps a {@link Transcript} for {@code results.json}.
  */
 final class OutputPump extends Thread {
   private final InputStream in;

@@ -13,13 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /** The pump withholds everything from the first line of the reference on, and stops a flood. */
 class OutputPumpTest {
-  private static String pump(String input, ReferenceFilter filter, long limit,
-      AtomicBoolean overflow) throws InterruptedException {
+  private static String pump(
+      String input, ReferenceFilter filter, long limit, AtomicBoolean overflow)
+      throws InterruptedException {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    OutputPump p = new OutputPump(
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(sink, true, StandardCharsets.UTF_8), filter, limit,
-        () -> overflow.set(true));
+    OutputPump p =
+        new OutputPump(
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(sink, true, StandardCharsets.UTF_8),
+            filter,
+            limit,
+            () -> overflow.set(true));
     p.start();
     p.join();
     return sink.toString(StandardCharsets.UTF_8);
@@ -27,9 +31,14 @@ class OutputPumpTest {
 
   @Test
   void theReferenceAndWhatFollowsAreWithheld() throws Exception {
-    ReferenceFilter f = ReferenceFilter.of(List.of("return new RequestVoteReply(currentTerm, ok);"));
-    String out = pump("package raft;\nreturn new RequestVoteReply(currentTerm, ok);\n}\n", f,
-        1 << 20, new AtomicBoolean());
+    ReferenceFilter f =
+        ReferenceFilter.of(List.of("return new RequestVoteReply(currentTerm, ok);"));
+    String out =
+        pump(
+            "package raft;\nreturn new RequestVoteReply(currentTerm, ok);\n}\n",
+            f,
+            1 << 20,
+            new AtomicBoolean());
     assertEquals("package raft;\n" + ReferenceFilter.WITHHELD + "\n", out);
   }
 

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Keeps the reference solution out of a grader's output, as a second line of defence (the first
- * is that graded code runs where no {@code solution/} can be read). Built from the reference's
+ * Keeps the reference solution out of a grader's output, as a second line of defence (the first is
+ * that graded code runs where no {@code solution/} can be read). Built from the reference's
  * sources, it holds a fingerprint (a truncated SHA-256) of every run of {@link #WINDOW} characters
  * of their text with whitespace taken out; an output line holding any such run is replaced. The
  * fingerprints file is safe to leave where graded code can read it: it gives nothing back.
@@ -26,8 +26,10 @@ import java.util.stream.Stream;
 public final class ReferenceFilter {
   static final int WINDOW = 24;
   static final String REPLACEMENT = "[grader: this line held text of the reference solution]";
-  static final String WITHHELD = "[grader: this test printed text of the reference solution;"
-      + " the rest of its output is withheld]";
+  static final String WITHHELD =
+      "[grader: this test printed text of the reference solution;"
+          + " the rest of its output is withheld]";
+
   /** No filter: every line passes. */
   public static final ReferenceFilter NONE = new ReferenceFilter(Set.of());
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /** Lines holding text of the reference are replaced; others pass as they are. */
 class ReferenceFilterTest {
-  private static final String REFERENCE = """
+  private static final String REFERENCE =
+      """
       if (args.term() > currentTerm) { becomeFollower(args.term()); }
       return new RequestVoteReply(currentTerm, granted);
       """;
@@ -15,7 +16,8 @@ class ReferenceFilterTest {
   @Test
   void aLineOfTheReferenceIsReplacedEvenWithOtherSpacingOrAPrefix() {
     ReferenceFilter f = ReferenceFilter.of(List.of(REFERENCE));
-    assertEquals(ReferenceFilter.REPLACEMENT,
+    assertEquals(
+        ReferenceFilter.REPLACEMENT,
         f.filter("leak:   if (args.term()>currentTerm) {becomeFollower(args.term());}"));
   }
 

@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
  */
 final class ThreadWatchdog extends Thread {
   static final String PROPERTY = "raftlab.grading.maxThreads";
+
   /** The exit status of a child stopped by this watchdog. */
   static final int STATUS = 4;
 

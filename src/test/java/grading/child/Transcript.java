@@ -6,9 +6,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A test's printed lines, cut for {@code results.json}: the first {@link #HEAD} characters and
- * the last {@link #TAIL} (where the failure, its evidence and its seed are), with a note of what
- * was left out between them.
+ * A test's printed lines, cut for {@code results.json}: the first {@link #HEAD} characters and the
+ * last {@link #TAIL} (where the failure, its evidence and its seed are), with a note of what was
+ * left out between them.
  */
 final class Transcript {
   static final int HEAD = 2000;

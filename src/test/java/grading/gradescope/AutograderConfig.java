@@ -12,9 +12,8 @@ import labs.Registry;
 
 /**
  * The instructor's {@code autograder.conf} in the Gradescope bundle: {@code key = value} lines,
- * {@code #} comments. Keys: {@code parts} (names from the registry, separated by spaces),
- * {@code zero_if_flagged}, and the child limits {@code heap_mb}, {@code max_threads},
- * {@code output_kb}.
+ * {@code #} comments. Keys: {@code parts} (names from the registry, separated by spaces), {@code
+ * zero_if_flagged}, and the child limits {@code heap_mb}, {@code max_threads}, {@code output_kb}.
  */
 record AutograderConfig(List<String> parts, boolean zeroIfFlagged, Map<String, String> limits) {
 
@@ -31,12 +30,14 @@ record AutograderConfig(List<String> parts, boolean zeroIfFlagged, Map<String, S
       }
       kv.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
     }
-    List<String> parts = List.of(kv.getOrDefault("parts", "").toUpperCase(Locale.ROOT)
-        .split("\\s+")).stream().filter(p -> !p.isEmpty()).toList();
+    List<String> parts =
+        List.of(kv.getOrDefault("parts", "").toUpperCase(Locale.ROOT).split("\\s+")).stream()
+            .filter(p -> !p.isEmpty())
+            .toList();
     for (String p : parts) {
       if (Registry.part(p).isEmpty()) {
-        throw new IllegalArgumentException(file + ": unknown part " + p + "; parts are "
-            + Registry.partNames());
+        throw new IllegalArgumentException(
+            file + ": unknown part " + p + "; parts are " + Registry.partNames());
       }
     }
     if (parts.isEmpty()) {
@@ -46,12 +47,12 @@ record AutograderConfig(List<String> parts, boolean zeroIfFlagged, Map<String, S
     putIfSet(kv, "heap_mb", limits, "RAFTLAB_HEAP_MB");
     putIfSet(kv, "max_threads", limits, "RAFTLAB_MAX_THREADS");
     putIfSet(kv, "output_kb", limits, "RAFTLAB_OUTPUT_KB");
-    return new AutograderConfig(parts,
-        Boolean.parseBoolean(kv.getOrDefault("zero_if_flagged", "false")), limits);
+    return new AutograderConfig(
+        parts, Boolean.parseBoolean(kv.getOrDefault("zero_if_flagged", "false")), limits);
   }
 
-  private static void putIfSet(Map<String, String> kv, String key, Map<String, String> env,
-      String var) {
+  private static void putIfSet(
+      Map<String, String> kv, String key, Map<String, String> env, String var) {
     if (kv.containsKey(key)) {
       env.put(var, kv.get(key));
     }

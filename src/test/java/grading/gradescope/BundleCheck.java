@@ -20,9 +20,9 @@ import labs.Registry;
  * /autograder} ({@code source/}, {@code submission/}, {@code results/}), sets the parts to 3A, and
  * runs the bundle's {@code run_autograder} (with {@code AUTOGRADER_ROOT} set to that root) on three
  * submissions: the reference must get full marks, the untouched skeleton 0 with Go's message on
- * every test, and the forged submission of issue 17 (prints a pass, exits 0) 0. It also checks
- * that the zip holds no {@code solution/}. The setup script is not run: this machine has its JDK
- * and Maven already.
+ * every test, and the forged submission of issue 17 (prints a pass, exits 0) 0. It also checks that
+ * the zip holds no {@code solution/}. The setup script is not run: this machine has its JDK and
+ * Maven already.
  *
  * <pre>
  * java -cp ... grading.gradescope.BundleCheck REPO_ROOT
@@ -44,8 +44,10 @@ public final class BundleCheck {
           problems.add("the bundle holds a solution/ folder");
         }
       }
-      Files.writeString(source.resolve("autograder.conf"),
-          "parts = 3A\nzero_if_flagged = false\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          source.resolve("autograder.conf"),
+          "parts = 3A\nzero_if_flagged = false\n",
+          StandardCharsets.UTF_8);
       int max = Registry.part("3A").orElseThrow().points();
 
       JsonObject ref = grade(ag, repo.resolve("solution/src/main/java"), true);
@@ -55,7 +57,10 @@ public final class BundleCheck {
       expect(problems, "skeleton", score(skeleton) == 0, "score " + score(skeleton));
       for (JsonObject t : tests(skeleton)) {
         String msg = t.getAsJsonObject("extra_data").get("message").getAsString();
-        expect(problems, "skeleton", msg.equals("expected one leader, got none"),
+        expect(
+            problems,
+            "skeleton",
+            msg.equals("expected one leader, got none"),
             t.get("name").getAsString() + " failed with \"" + msg + "\"");
       }
 
@@ -66,8 +71,9 @@ public final class BundleCheck {
     }
     problems.forEach(p -> System.out.println("gradescope bundle check FAILED: " + p));
     if (problems.isEmpty()) {
-      System.out.println("gradescope bundle check: ok (reference full marks, skeleton and forged"
-          + " submission 0, no solution/ in the bundle)");
+      System.out.println(
+          "gradescope bundle check: ok (reference full marks, skeleton and forged"
+              + " submission 0, no solution/ in the bundle)");
     }
     System.exit(problems.isEmpty() ? 0 : 1);
   }

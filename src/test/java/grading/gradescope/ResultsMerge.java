@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import labs.Part;
 
 /**
- * One {@code results.json} from the parts' own: their tests in order, the integrity scan once
- * (it is the same for every part), the total score, and for a part whose grading left no results
- * (the grader was stopped) an entry worth that part's points that says so.
+ * One {@code results.json} from the parts' own: their tests in order, the integrity scan once (it
+ * is the same for every part), the total score, and for a part whose grading left no results (the
+ * grader was stopped) an entry worth that part's points that says so.
  */
 final class ResultsMerge {
   private final JsonArray tests = new JsonArray();
@@ -33,14 +33,17 @@ final class ResultsMerge {
       t.addProperty("score", 0);
       t.addProperty("max_score", part.points());
       t.addProperty("status", "failed");
-      t.addProperty("output", "The grader wrote no results for part " + part.name()
-          + "; the autograder's output says why.");
+      t.addProperty(
+          "output",
+          "The grader wrote no results for part "
+              + part.name()
+              + "; the autograder's output says why.");
       tests.add(t);
       graded++;
       return;
     }
-    JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    JsonObject json =
+        JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
     for (JsonElement e : json.getAsJsonArray("tests")) {
       JsonObject t = e.getAsJsonObject();
       if (t.get("name").getAsString().equals(GradescopeJson.SCAN_ENTRY)) {
@@ -65,7 +68,6 @@ final class ResultsMerge {
     out.addProperty("score", score);
     out.addProperty("output", passed + " of " + graded + " tests passed.");
     out.addProperty("stdout_visibility", "hidden");
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out)
-        + "\n";
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out) + "\n";
   }
 }

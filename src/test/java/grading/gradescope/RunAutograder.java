@@ -14,8 +14,8 @@ import labs.Registry;
  * Gradescope's {@code run_autograder}, in Java: grades {@code ROOT/submission} part by part with
  * the very command GitHub Classroom runs ({@link GradingCommand#classroom}), plus {@code --json},
  * from {@code ROOT/source}, where the bundle holds {@code pristine/} (the student handout: no
- * solution) and a copy of the submission is put next to it as {@code submission/}. Then merges
- * the parts' results into {@code ROOT/results/results.json}.
+ * solution) and a copy of the submission is put next to it as {@code submission/}. Then merges the
+ * parts' results into {@code ROOT/results/results.json}.
  *
  * <pre>
  * java -cp ... grading.gradescope.RunAutograder ROOT      (ROOT: /autograder on Gradescope)
@@ -37,12 +37,15 @@ public final class RunAutograder {
       Part part = Registry.part(name).orElseThrow();
       Path json = parts.resolve("results-" + part.name() + ".json");
       Files.deleteIfExists(json);
-      String command = GradingCommand.classroom(part.name()) + " --json " + json
-          + (config.zeroIfFlagged() ? " --zero-if-flagged" : "");
+      String command =
+          GradingCommand.classroom(part.name())
+              + " --json "
+              + json
+              + (config.zeroIfFlagged() ? " --zero-if-flagged" : "");
       System.out.println("run_autograder: " + command);
       System.out.flush();
-      ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
-          .directory(source.toFile()).inheritIO();
+      ProcessBuilder pb =
+          new ProcessBuilder("sh", "-c", command).directory(source.toFile()).inheritIO();
       pb.environment().putAll(config.limits());
       int status = pb.start().waitFor();
       System.out.println("run_autograder: part " + part.name() + " done (status " + status + ")");

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * One hostile submission of the red-team suite, as its header says ({@code // redteam: NAME}, then
  * {@code attacks:} the tests it attacks, {@code options:} extra grade.sh options, {@code expect:}
- * text the failure message of each attacked test must hold, {@code flags:} the scan's rules it
- * must trip), and the header's free text: what it tries.
+ * text the failure message of each attacked test must hold, {@code flags:} the scan's rules it must
+ * trip), and the header's free text: what it tries.
  */
 record Attack(
     String name,
@@ -49,8 +49,8 @@ record Attack(
         tries.append(tries.length() > 0 ? " " : "").append(text);
       }
     }
-    return new Attack(dir.getFileName().toString(), dir, tests, options, expect, flags,
-        tries.toString());
+    return new Attack(
+        dir.getFileName().toString(), dir, tests, options, expect, flags, tries.toString());
   }
 
   /** Every attack under {@code root}, by name. */

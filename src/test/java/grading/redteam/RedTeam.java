@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The red-team suite ({@code make test}, {@code make red-team}): grades every hostile submission
- * in {@code tools/redteam/} with {@code ./grade.sh --submission}, on the tests each attacks, and
- * the reference solution on the same kind of test in the same run. Each attack must get 0 points
- * for each test it attacks, with the failure message and the scan's flags its header expects, the
+ * The red-team suite ({@code make test}, {@code make red-team}): grades every hostile submission in
+ * {@code tools/redteam/} with {@code ./grade.sh --submission}, on the tests each attacks, and the
+ * reference solution on the same kind of test in the same run. Each attack must get 0 points for
+ * each test it attacks, with the failure message and the scan's flags its header expects, the
  * grader unharmed (it wrote results.json with an entry for every test and ended normally), and no
  * line of the reference in any output; the reference must get full marks with nothing flagged.
  *
@@ -41,15 +41,23 @@ public final class RedTeam {
       GradedRun run = GradedRun.grade(root, refSubmission, out, List.of("-t", REFERENCE_TEST));
       List<String> problems = new ArrayList<>();
       if (run.score(REFERENCE_TEST) != 5) {
-        problems.add("the reference got " + run.score(REFERENCE_TEST) + "/5: "
-            + run.message(REFERENCE_TEST));
+        problems.add(
+            "the reference got "
+                + run.score(REFERENCE_TEST)
+                + "/5: "
+                + run.message(REFERENCE_TEST));
       }
       if (!run.flags().isEmpty()) {
         problems.add("the scan flagged the reference: " + run.flags());
       }
       failed += problems.isEmpty() ? 0 : 1;
-      rows.add(new String[] {"reference", "a correct Raft", run.score(REFERENCE_TEST) + "/5",
-          problems.isEmpty() ? "ok" : "FAILED: " + String.join("; ", problems)});
+      rows.add(
+          new String[] {
+            "reference",
+            "a correct Raft",
+            run.score(REFERENCE_TEST) + "/5",
+            problems.isEmpty() ? "ok" : "FAILED: " + String.join("; ", problems)
+          });
     }
     for (Attack a : Attack.under(root.resolve("tools/redteam"))) {
       if (!only.isEmpty() && !only.contains(a.name())) {
@@ -61,8 +69,13 @@ public final class RedTeam {
       GradedRun run = GradedRun.grade(root, a.dir(), out, args);
       List<String> problems = Verdict.problems(a, run, reference);
       failed += problems.isEmpty() ? 0 : 1;
-      rows.add(new String[] {a.name(), a.tries(), Verdict.got(a, run),
-          problems.isEmpty() ? "ok" : "FAILED: " + String.join("; ", problems)});
+      rows.add(
+          new String[] {
+            a.name(),
+            a.tries(),
+            Verdict.got(a, run),
+            problems.isEmpty() ? "ok" : "FAILED: " + String.join("; ", problems)
+          });
     }
     print(rows, out);
     System.out.printf("%d passed, %d failed%n", rows.size() - failed, failed);

@@ -24,8 +24,8 @@ final class Verdict {
         problems.add(t + " got " + run.score(t) + " points");
       } else if (!a.expect().equals("integrity scan flagged")
           && !run.message(t).contains(a.expect())) {
-        problems.add(t + " failed with \"" + run.message(t) + "\", expected \"" + a.expect()
-            + "\"");
+        problems.add(
+            t + " failed with \"" + run.message(t) + "\", expected \"" + a.expect() + "\"");
       }
     }
     List<String> flags = run.flags();
@@ -54,9 +54,17 @@ final class Verdict {
       score += Math.max(0, run.score(t));
     }
     String first = a.tests().isEmpty() ? "" : a.tests().get(0);
-    String flags = run.flags().isEmpty() ? "nothing flagged"
-        : run.flags().size() + " flag(s): " + String.join(", ", run.flags().stream()
-            .map(f -> f.substring(0, f.indexOf(':'))).distinct().toList());
+    String flags =
+        run.flags().isEmpty()
+            ? "nothing flagged"
+            : run.flags().size()
+                + " flag(s): "
+                + String.join(
+                    ", ",
+                    run.flags().stream()
+                        .map(f -> f.substring(0, f.indexOf(':')))
+                        .distinct()
+                        .toList());
     return score + " points; " + first + ": " + run.message(first) + "; " + flags;
   }
 }

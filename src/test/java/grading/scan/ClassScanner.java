@@ -17,12 +17,12 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Reads the compiled classes of a submission's packages (with ASM, the standard library for
- * reading class files) and flags every reference that a {@link Rules rule} covers: the classes
- * it extends, the methods it calls, the fields it reads, the classes it creates, casts to or names
- * as constants, and the method references of its lambdas. It also flags any reference to the
- * tester's own classes (the compiled tests), and a submitted class that has the name of one of
- * them. Reading the bytecode, not the source, sees through imports, aliases and generated code.
+ * Reads the compiled classes of a submission's packages (with ASM, the standard library for reading
+ * class files) and flags every reference that a {@link Rules rule} covers: the classes it extends,
+ * the methods it calls, the fields it reads, the classes it creates, casts to or names as
+ * constants, and the method references of its lambdas. It also flags any reference to the tester's
+ * own classes (the compiled tests), and a submitted class that has the name of one of them. Reading
+ * the bytecode, not the source, sees through imports, aliases and generated code.
  */
 public final class ClassScanner {
   private final Set<String> testerClasses;
@@ -61,71 +61,84 @@ public final class ClassScanner {
     }
     try (Stream<Path> walk = Files.walk(testClassesDir)) {
       walk.filter(p -> p.toString().endsWith(".class"))
-          .forEach(p -> {
-            String rel = testClassesDir.relativize(p).toString().replace('\\', '/');
-            out.add(rel.substring(0, rel.length() - ".class".length()));
-          });
+          .forEach(
+              p -> {
+                String rel = testClassesDir.relativize(p).toString().replace('\\', '/');
+                out.add(rel.substring(0, rel.length() - ".class".length()));
+              });
     }
     return out;
   }
 
   private void scanClass(ClassReader reader) {
-    reader.accept(new ClassVisitor(Opcodes.ASM9) {
-      private String className;
-
-      @Override
-      public void visit(int version, int access, String name, String signature,
-          String superName, String[] interfaces) {
-        className = name;
-        if (testerClasses.contains(name)) {
-          flags.add(new Flag("the tester's code", dotted(name),
-              "the name of a class of the tester (" + dotted(name) + "): the tester's own is used"));
-        }
-        String where = dotted(name);
-        if (superName != null) {
-          check(where, superName, null);
-        }
-        for (String i : interfaces) {
-          check(where, i, null);
-        }
-      }
-
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor,
-          String signature, String[] exceptions) {
-        String where = dotted(className) + "." + name;
-        return new MethodVisitor(Opcodes.ASM9) {
-          @Override
-          public void visitMethodInsn(int opcode, String owner, String member, String desc,
-              boolean isInterface) {
-            check(where, owner, member);
-          }
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9) {
+          private String className;
 
           @Override
-          public void visitFieldInsn(int opcode, String owner, String member, String desc) {
-            check(where, owner, member);
-          }
-
-          @Override
-          public void visitTypeInsn(int opcode, String type) {
-            check(where, arrayElement(type), null);
-          }
-
-          @Override
-          public void visitLdcInsn(Object value) {
-            constant(where, value);
-          }
-
-          @Override
-          public void visitInvokeDynamicInsn(String name, String desc, Handle bsm,
-              Object... args) {
-            for (Object a : args) {
-              constant(where, a);
+          public void visit(
+              int version,
+              int access,
+              String name,
+              String signature,
+              String superName,
+              String[] interfaces) {
+            className = name;
+            if (testerClasses.contains(name)) {
+              flags.add(
+                  new Flag(
+                      "the tester's code",
+                      dotted(name),
+                      "the name of a class of the tester ("
+                          + dotted(name)
+                          + "): the tester's own is used"));
+            }
+            String where = dotted(name);
+            if (superName != null) {
+              check(where, superName, null);
+            }
+            for (String i : interfaces) {
+              check(where, i, null);
             }
           }
-        };
-      }
-    }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+
+          @Override
+          public MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            String where = dotted(className) + "." + name;
+            return new MethodVisitor(Opcodes.ASM9) {
+              @Override
+              public void visitMethodInsn(
+                  int opcode, String owner, String member, String desc, boolean isInterface) {
+                check(where, owner, member);
+              }
+
+              @Override
+              public void visitFieldInsn(int opcode, String owner, String member, String desc) {
+                check(where, owner, member);
+              }
+
+              @Override
+              public void visitTypeInsn(int opcode, String type) {
+                check(where, arrayElement(type), null);
+              }
+
+              @Override
+              public void visitLdcInsn(Object value) {
+                constant(where, value);
+              }
+
+              @Override
+              public void visitInvokeDynamicInsn(
+                  String name, String desc, Handle bsm, Object... args) {
+                for (Object a : args) {
+                  constant(where, a);
+                }
+              }
+            };
+          }
+        },
+        ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
   }
 
   private void constant(String where, Object value) {

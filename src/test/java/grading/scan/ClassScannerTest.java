@@ -20,8 +20,9 @@ class ClassScannerTest {
     Path src = Files.createDirectories(dir.resolve("src/raft")).resolve("Raft.java");
     Files.writeString(src, source, StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        "-d", classes.toString(), src.toString());
+    int status =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", classes.toString(), src.toString());
     assertEquals(0, status, "the sample does not compile");
     return new ClassScanner(tester).scan(classes, List.of("raft"));
   }
@@ -32,7 +33,9 @@ class ClassScannerTest {
 
   @Test
   void ordinaryConcurrentCodeIsNotFlagged() throws Exception {
-    List<Flag> flags = scan("""
+    List<Flag> flags =
+        scan(
+            """
         package raft;
         import java.util.*;
         import java.util.concurrent.locks.ReentrantLock;
@@ -45,13 +48,16 @@ class ClassScannerTest {
             System.out.println("term " + log.size());
           }
         }
-        """, Set.of());
+        """,
+            Set.of());
     assertEquals(List.of(), flags);
   }
 
   @Test
   void everyKindOfEscapeIsFlagged() throws Exception {
-    List<Flag> flags = scan("""
+    List<Flag> flags =
+        scan(
+            """
         package raft;
         import java.util.function.IntConsumer;
         public class Raft {
@@ -70,22 +76,37 @@ class ClassScannerTest {
             tester.Config.current();
           }
         }
-        """.replace("tester.Config.current();", ""), Set.of("tester/Config"));
-    assertEquals(List.of("Runtime.exit/halt", "System.exit", "System.setOut/setErr/setIn",
-        "Unsafe", "class loaders", "file access", "other threads", "processes", "reflection",
-        "sockets and URLs"), rules(flags));
+        """
+                .replace("tester.Config.current();", ""),
+            Set.of("tester/Config"));
+    assertEquals(
+        List.of(
+            "Runtime.exit/halt",
+            "System.exit",
+            "System.setOut/setErr/setIn",
+            "Unsafe",
+            "class loaders",
+            "file access",
+            "other threads",
+            "processes",
+            "reflection",
+            "sockets and URLs"),
+        rules(flags));
     assertTrue(flags.contains(new Flag("System.exit", "raft.Raft.go", "java.lang.System.exit")));
   }
 
   @Test
   void theTestersClassesAreFlagged() throws Exception {
-    List<Flag> flags = scan("""
+    List<Flag> flags =
+        scan(
+            """
         package raft;
         public class Raft {
           Object go() { return new RaftTester(); }
         }
         class RaftTester {}
-        """, Set.of("raft/RaftTester"));
+        """,
+            Set.of("raft/RaftTester"));
     assertEquals(List.of("the tester's code"), rules(flags));
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One thing the scan looks for: a reference to a class ({@code owner}, in the JVM's internal
- * form such as {@code java/lang/System}, or a package prefix ending in {@code /}), to some of its
+ * One thing the scan looks for: a reference to a class ({@code owner}, in the JVM's internal form
+ * such as {@code java/lang/System}, or a package prefix ending in {@code /}), to some of its
  * members or to all of them.
  *
  * @param name what it is, as the grading output says it
@@ -26,8 +26,8 @@ public record Rule(String name, List<String> owners, Set<String> members) {
 
   /** Whether a reference to {@code owner} (and member {@code member}, null for the class) hits. */
   boolean matches(String owner, String member) {
-    boolean ownerHit = owners.stream().anyMatch(
-        o -> o.endsWith("/") ? owner.startsWith(o) : owner.equals(o));
+    boolean ownerHit =
+        owners.stream().anyMatch(o -> o.endsWith("/") ? owner.startsWith(o) : owner.equals(o));
     if (!ownerHit) {
       return false;
     }

@@ -42,10 +42,17 @@ public final class Rules {
           Rule.members(
               "shutdown hooks", "java/lang/Runtime", "addShutdownHook", "removeShutdownHook"),
           Rule.members("Runtime.exec", "java/lang/Runtime", "exec"),
-          Rule.anyUse("processes", "java/lang/ProcessBuilder", "java/lang/ProcessHandle",
+          Rule.anyUse(
+              "processes",
+              "java/lang/ProcessBuilder",
+              "java/lang/ProcessHandle",
               "java/lang/Process"),
-          Rule.anyUse("sockets and URLs", "java/net/", "java/nio/channels/SocketChannel",
-              "java/nio/channels/ServerSocketChannel", "java/nio/channels/DatagramChannel"),
+          Rule.anyUse(
+              "sockets and URLs",
+              "java/net/",
+              "java/nio/channels/SocketChannel",
+              "java/nio/channels/ServerSocketChannel",
+              "java/nio/channels/DatagramChannel"),
           Rule.anyUse(
               "file access",
               "java/io/File",
@@ -56,19 +63,41 @@ public final class Rules {
               "java/io/RandomAccessFile",
               "java/nio/file/",
               "java/nio/channels/FileChannel"),
-          Rule.members("System.setOut/setErr/setIn", "java/lang/System", "setOut", "setErr",
-              "setIn"),
+          Rule.members(
+              "System.setOut/setErr/setIn", "java/lang/System", "setOut", "setErr", "setIn"),
           Rule.members("native code", "java/lang/System", "load", "loadLibrary"),
           Rule.members("native code", "java/lang/Runtime", "load", "loadLibrary"),
-          Rule.anyUse("class loaders", "java/lang/ClassLoader", "java/security/SecureClassLoader",
+          Rule.anyUse(
+              "class loaders",
+              "java/lang/ClassLoader",
+              "java/security/SecureClassLoader",
               "java/lang/instrument/"),
           Rule.members("class loaders", "java/lang/Class", "getClassLoader"),
-          Rule.members("class loaders", "java/lang/Thread", "getContextClassLoader",
+          Rule.members(
+              "class loaders",
+              "java/lang/Thread",
+              "getContextClassLoader",
               "setContextClassLoader"),
-          Rule.members("other threads", "java/lang/Thread", "getAllStackTraces", "enumerate",
-              "stop", "suspend", "resume", "setDefaultUncaughtExceptionHandler"),
-          Rule.anyUse("other threads", "java/lang/ThreadGroup", "java/lang/management/",
+          Rule.members(
+              "other threads",
+              "java/lang/Thread",
+              "getAllStackTraces",
+              "enumerate",
+              "stop",
+              "suspend",
+              "resume",
+              "setDefaultUncaughtExceptionHandler"),
+          Rule.anyUse(
+              "other threads",
+              "java/lang/ThreadGroup",
+              "java/lang/management/",
               "com/sun/management/"),
-          Rule.members("environment", "java/lang/System", "getenv", "setProperty",
-              "clearProperty", "setProperties", "setSecurityManager"));
+          Rule.members(
+              "environment",
+              "java/lang/System",
+              "getenv",
+              "setProperty",
+              "clearProperty",
+              "setProperties",
+              "setSecurityManager"));
 }

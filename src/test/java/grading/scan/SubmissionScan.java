@@ -28,7 +28,9 @@ public record SubmissionScan(List<Flag> flags) {
         continue;
       }
       (p.getFileName() != null && p.getFileName().toString().equals("test-classes")
-          ? tests : classes).add(p);
+              ? tests
+              : classes)
+          .add(p);
     }
     Set<String> tester = new java.util.LinkedHashSet<>();
     for (Path t : tests) {
@@ -51,8 +53,9 @@ public record SubmissionScan(List<Flag> flags) {
     if (flags.isEmpty()) {
       return "Integrity scan: nothing flagged.";
     }
-    StringBuilder sb = new StringBuilder("Integrity scan: " + flags.size()
-        + " reference(s) to what a Raft never needs:\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "Integrity scan: " + flags.size() + " reference(s) to what a Raft never needs:\n");
     for (Flag f : flags) {
       sb.append("  ").append(f).append('\n');
     }

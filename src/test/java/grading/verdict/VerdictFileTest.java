@@ -38,10 +38,11 @@ class VerdictFileTest {
     String genuine = Files.readString(file, StandardCharsets.UTF_8);
     String edited = genuine.replaceFirst("\t0\t", "\t1\t");
     String replayed = genuine;
-    String otherKey = new VerdictRecord(VerdictRecord.Kind.FINISHED, "testA", true, 10, 1, "")
-        .toLine(RunKey.random()) + "\n";
-    Files.writeString(file, edited + replayed + otherKey + "garbage\n",
-        StandardOpenOption.APPEND);
+    String otherKey =
+        new VerdictRecord(VerdictRecord.Kind.FINISHED, "testA", true, 10, 1, "")
+                .toLine(RunKey.random())
+            + "\n";
+    Files.writeString(file, edited + replayed + otherKey + "garbage\n", StandardOpenOption.APPEND);
     VerdictFile v = VerdictFile.read(file, key);
     assertEquals(1, v.records().size());
     assertTrue(!v.records().get(0).passed());

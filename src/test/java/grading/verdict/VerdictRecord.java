@@ -13,8 +13,8 @@ import java.util.Optional;
  *   <li>{@code FINISHED}: the verdict, written by the grading side's JUnit listener once the test
  *       and the tester's cleanup are over: passed or not, the time, the failure message;
  *   <li>{@code EXITED}: the JVM began to shut down (System.exit) while a test was running;
- *   <li>{@code LIMIT}: the child stopped itself because the code under test broke a limit (too
- *       many threads); {@code message} says which.
+ *   <li>{@code LIMIT}: the child stopped itself because the code under test broke a limit (too many
+ *       threads); {@code message} says which.
  * </ul>
  *
  * <p>A line is {@code KIND TAB TEST TAB PASSED TAB MILLIS TAB NUMBER TAB MESSAGE TAB HMAC}, where

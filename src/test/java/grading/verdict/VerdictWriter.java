@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The child's end of the verdict channel: appends signed {@link VerdictRecord}s to the results
- * file the grader named, and flushes each at once (a record must survive a halt that follows it).
- * Opened before any class of the code under test is loaded; the key lives only in this object.
+ * The child's end of the verdict channel: appends signed {@link VerdictRecord}s to the results file
+ * the grader named, and flushes each at once (a record must survive a halt that follows it). Opened
+ * before any class of the code under test is loaded; the key lives only in this object.
  */
 public final class VerdictWriter {
   private final RunKey key;

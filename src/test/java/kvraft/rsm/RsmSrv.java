@@ -1,6 +1,5 @@
 package kvraft.rsm;
 
-import tester.Guard;
 import kvapi.StateMachine;
 import labgob.LabDecoder;
 import labgob.LabEncoder;
@@ -8,11 +7,12 @@ import labgob.LabGobException;
 import labrpc.ClientEnd;
 import raftapi.IService;
 import raftapi.Persister;
+import tester.Guard;
 
 /**
- * One server of the rsm tests, the Java port of {@code kvraft1/rsm/server.go}: a replicated
- * counter on the student's Rsm. It executes {@link Inc} and {@link Null}; any other request
- * (the {@link Dec}s submitted to a leader cut off in a minority) must never be executed.
+ * One server of the rsm tests, the Java port of {@code kvraft1/rsm/server.go}: a replicated counter
+ * on the student's Rsm. It executes {@link Inc} and {@link Null}; any other request (the {@link
+ * Dec}s submitted to a leader cut off in a minority) must never be executed.
  */
 final class RsmSrv implements StateMachine, IService {
   /** Increment the counter; the result is an {@link IncRep} with the new value. */
@@ -36,8 +36,10 @@ final class RsmSrv implements StateMachine, IService {
   RsmSrv(RsmTester ts, int srv, ClientEnd[] ends, Persister persister) {
     this.ts = ts;
     this.me = srv;
-    Rsm made = Guard.call("Rsm.make(server " + srv + ")",
-        () -> Rsm.make(ends, srv, persister, ts.maxraftstate, this));
+    Rsm made =
+        Guard.call(
+            "Rsm.make(server " + srv + ")",
+            () -> Rsm.make(ends, srv, persister, ts.maxraftstate, this));
     synchronized (this) {
       this.rsm = made;
     }
@@ -55,8 +57,11 @@ final class RsmSrv implements StateMachine, IService {
       return new NullRep();
     }
     // Wrong type! Expecting an Inc or a Null.
-    ts.fail(String.format("DoOp should execute only Inc and not %s",
-        req == null ? "null" : req.getClass().getSimpleName()), "");
+    ts.fail(
+        String.format(
+            "DoOp should execute only Inc and not %s",
+            req == null ? "null" : req.getClass().getSimpleName()),
+        "");
     return null;
   }
 

@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 import kvapi.Err;
 import kvapi.SubmitResult;
 import kvtest.KvTest;
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import labs.Points;
 
 /**
- * Lab 4A: the replicated state machine. The Java port of the 4A tests in
- * {@code kvraft1/rsm/rsm_test.go}; same names, scenarios, numbers and messages.
+ * Lab 4A: the replicated state machine. The Java port of the 4A tests in {@code
+ * kvraft1/rsm/rsm_test.go}; same names, scenarios, numbers and messages.
  */
 @Tag("4A")
 class RsmTest4A {
@@ -100,20 +100,25 @@ class RsmTest4A {
     // commit and be executed.
     CountDownLatch done = new CountDownLatch(1);
     Rsm oldLeader = ts.srv(l).rsm();
-    ts.go("decs", () -> {
-      List<Thread> threads = new ArrayList<>();
-      for (int i = 0; i < nsubmit; i++) {
-        int k = i;
-        threads.add(ts.go("dec-" + i, () -> {
-          SubmitResult res = oldLeader.submit(new RsmSrv.Dec());
-          if (res != null && res.err() == Err.OK) {
-            throw ts.fatalf("Submit %d in minority completed %s", k, res.result());
+    ts.go(
+        "decs",
+        () -> {
+          List<Thread> threads = new ArrayList<>();
+          for (int i = 0; i < nsubmit; i++) {
+            int k = i;
+            threads.add(
+                ts.go(
+                    "dec-" + i,
+                    () -> {
+                      SubmitResult res = oldLeader.submit(new RsmSrv.Dec());
+                      if (res != null && res.err() == Err.OK) {
+                        throw ts.fatalf("Submit %d in minority completed %s", k, res.result());
+                      }
+                    }));
           }
-        }));
-      }
-      ts.join(threads);
-      done.countDown();
-    });
+          ts.join(threads);
+          done.countDown();
+        });
 
     // Give the old leader some time to submit.
     ts.sleep(10);
@@ -228,8 +233,8 @@ class RsmTest4A {
   }
 
   /**
-   * {@code ninc} Incs, each applied by every server; then every server is shut down and, a
-   * second later, restarted. Returns the result of one more Inc, which must replay the log first.
+   * {@code ninc} Incs, each applied by every server; then every server is shut down and, a second
+   * later, restarted. Returns the result of one more Inc, which must replay the log first.
    */
   private static RsmSrv.IncRep incrementThenRestartAll(RsmTester ts, int ninc) {
     for (int i = 0; i < ninc; i++) {
@@ -252,14 +257,16 @@ class RsmTest4A {
   /** Starts {@code n} threads that each submit a Null; the latch opens when all have returned. */
   private static CountDownLatch submitNullsConcurrently(RsmTester ts, int n) {
     CountDownLatch done = new CountDownLatch(1);
-    ts.go("nulls", () -> {
-      List<Thread> threads = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        threads.add(ts.go("null-" + i, ts::oneNull));
-      }
-      ts.join(threads);
-      done.countDown();
-    });
+    ts.go(
+        "nulls",
+        () -> {
+          List<Thread> threads = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            threads.add(ts.go("null-" + i, ts::oneNull));
+          }
+          ts.join(threads);
+          done.countDown();
+        });
     return done;
   }
 }

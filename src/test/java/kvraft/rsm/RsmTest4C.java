@@ -2,14 +2,14 @@ package kvraft.rsm;
 
 import static kvraft.rsm.RsmTester.NSRV;
 
+import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import labs.Points;
 
 /**
- * Lab 4C in the rsm package: snapshots. The Java port of TestSnapshot4C in
- * {@code kvraft1/rsm/rsm_test.go}.
+ * Lab 4C in the rsm package: snapshots. The Java port of TestSnapshot4C in {@code
+ * kvraft1/rsm/rsm_test.go}.
  */
 @Tag("4C")
 class RsmTest4C {

@@ -15,8 +15,10 @@ import tester.ServerGrp;
  */
 class RsmTester extends Config {
   static final int NSRV = 3;
+
   /** Seconds {@link #onePartition} keeps trying before it gives up. */
   static final int NSEC = 10;
+
   static final int GID = GRP0;
 
   final ServerGrp g;
@@ -98,8 +100,10 @@ class RsmTester extends Config {
   RsmSrv.IncRep oneInc() {
     Object rep = onePartition(null, new RsmSrv.Inc());
     if (rep == null) {
-      throw fatalf("no server completed submit(Inc) within %d s (is a leader elected, and does"
-          + " submit return OK with doOp's result?)", NSEC);
+      throw fatalf(
+          "no server completed submit(Inc) within %d s (is a leader elected, and does"
+              + " submit return OK with doOp's result?)",
+          NSEC);
     }
     if (!(rep instanceof RsmSrv.IncRep inc)) {
       throw fatalf("submit(Inc) returned %s instead of doOp's IncRep", rep);

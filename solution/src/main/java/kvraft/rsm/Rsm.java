@@ -28,10 +28,10 @@ import raftapi.Persister;
  *
  * <p>{@link #submit} puts an {@link Op} in the log and waits for the reader thread, which takes
  * every committed entry off the apply channel and executes it with {@code sm.doOp}, to hand back
- * the result. Every replica's reader executes every Op; only the one that submitted it has
- * someone waiting. A submission fails with ErrWrongLeader when this server is not the leader,
- * when another Op lands at the index Raft promised (leadership was lost and the entry replaced),
- * when the term changes while waiting, or when the Rsm is killed.
+ * the result. Every replica's reader executes every Op; only the one that submitted it has someone
+ * waiting. A submission fails with ErrWrongLeader when this server is not the leader, when another
+ * Op lands at the index Raft promised (leadership was lost and the entry replaced), when the term
+ * changes while waiting, or when the Rsm is killed.
  *
  * <p>Lab 4C: after each entry, if Raft's persisted state has grown to {@code maxraftstate} bytes,
  * the reader asks the state machine for a snapshot and hands it to Raft; on start, and when the
@@ -62,8 +62,7 @@ public class Rsm {
     final CompletableFuture<SubmitResult> result = new CompletableFuture<>();
   }
 
-  private Rsm(ClientEnd[] servers, int me, Persister persister, int maxraftstate,
-      StateMachine sm) {
+  private Rsm(ClientEnd[] servers, int me, Persister persister, int maxraftstate, StateMachine sm) {
     this.me = me;
     this.maxraftstate = maxraftstate;
     this.sm = sm;
@@ -78,8 +77,8 @@ public class Rsm {
    * Makes the Rsm and its Raft peer, and starts the reader thread; returns at once. Restores the
    * state machine from the persister's snapshot, if there is one.
    */
-  public static Rsm make(ClientEnd[] servers, int me, Persister persister, int maxraftstate,
-      StateMachine sm) {
+  public static Rsm make(
+      ClientEnd[] servers, int me, Persister persister, int maxraftstate, StateMachine sm) {
     Rsm rsm = new Rsm(servers, me, persister, maxraftstate, sm);
     Thread reader = new Thread(rsm::reader, "rsm-S" + me + "-reader");
     reader.setDaemon(true);
@@ -93,8 +92,8 @@ public class Rsm {
   }
 
   /**
-   * Runs {@code req} through the log and returns OK with its result once it has been executed
-   * here, or ErrWrongLeader. May block as long as this server believes it is the leader.
+   * Runs {@code req} through the log and returns OK with its result once it has been executed here,
+   * or ErrWrongLeader. May block as long as this server believes it is the leader.
    */
   public SubmitResult submit(Object req) {
     if (dead.get()) {
@@ -155,9 +154,9 @@ public class Rsm {
   }
 
   /**
-   * Stops this Rsm and its Raft peer: every waiting {@link #submit} returns ErrWrongLeader at
-   * once, and the reader thread exits. (Go's Rsm learns this from Raft closing the apply channel;
-   * a Java BlockingQueue cannot be closed, so the server calls kill() instead.)
+   * Stops this Rsm and its Raft peer: every waiting {@link #submit} returns ErrWrongLeader at once,
+   * and the reader thread exits. (Go's Rsm learns this from Raft closing the apply channel; a Java
+   * BlockingQueue cannot be closed, so the server calls kill() instead.)
    */
   public void kill() {
     dead.set(true);
@@ -255,7 +254,12 @@ public class Rsm {
   /** Lab 4C: snapshot once Raft's persisted state has reached maxraftstate bytes. */
   private void maybeSnapshot(int index) {
     if (maxraftstate > 0 && rf.persistBytes() >= maxraftstate) {
-      Debug.log(Topic.SNAP, me, 0, "snapshot at index %d (raft state %d bytes)", index,
+      Debug.log(
+          Topic.SNAP,
+          me,
+          0,
+          "snapshot at index %d (raft state %d bytes)",
+          index,
           rf.persistBytes());
       rf.snapshot(index, sm.snapshot());
     }

@@ -43,7 +43,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Launch it with Fray's instrumented JDK, its agent and its native library, and the test
  * classpath of the {@code deterministic} Maven profile: {@code tools/deterministic.sh} does all of
- * that (and {@code ./grade.sh --deterministic} calls it). Every folder on the classpath (the code
+ * that (and {@code tools/deterministic.sh} calls it). Every folder on the classpath (the code
  * under test, the tester, the tests) is loaded afresh for each schedule; jars are shared.
  *
  * <p>Exit status: 0 if every run passed, 1 if one failed, 2 for a usage error.
@@ -141,7 +141,7 @@ public final class Deterministic {
       if (!o.passed()) {
         System.out.printf("deterministic: schedule %d of %d failed: %s%n", i, n, o.describe());
         System.out.printf(
-            "deterministic: replay it with: ./grade.sh --deterministic --seed %d" + "%s -t %s%n",
+            "deterministic: replay it with: tools/deterministic.sh --seed %d" + "%s -t %s%n",
             seed, "pos".equals(scheduler) ? "" : " --scheduler " + scheduler, t[1]);
         System.out.printf("deterministic: its event log: %s%n", log);
         return false;

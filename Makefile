@@ -48,8 +48,8 @@ skeleton-check:
 bench: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
 	java -cp target/solution/classes:target/solution/test-classes labrpc.LabRpcBench
-	java -cp target/solution/classes:target/solution/test-classes kvtest.PorcupineKvBench
-	./grade.sh bench
+	java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt) kvtest.PorcupineKvBench
+	./grade.sh bench $(if $(GO_LAB),--go $(GO_LAB))
 
 # How long a student waits after saving Raft.java for the first test line, and with nothing
 # changed (on a copy of the tree in target/bench/tree). GO_LAB=DIR (a Go 6.5840 raft folder)

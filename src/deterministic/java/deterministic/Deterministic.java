@@ -43,8 +43,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Launch it with Fray's instrumented JDK, its agent and its native library, and the test
  * classpath of the {@code deterministic} Maven profile: {@code tools/deterministic.sh} does all of
- * that (and {@code tools/deterministic.sh} calls it). Every folder on the classpath (the code
- * under test, the tester, the tests) is loaded afresh for each schedule; jars are shared.
+ * that. Every folder on the classpath (the code under test, the tester, the tests) is loaded afresh
+ * for each schedule; jars are shared.
  *
  * <p>Exit status: 0 if every run passed, 1 if one failed, 2 for a usage error.
  */

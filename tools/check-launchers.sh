@@ -23,7 +23,9 @@ case $shells in
   *) echo "check-launchers: no bash 3.2 at hand (../shared/tools/bash-3.2/bash); skipped" ;;
 esac
 
-posix="grade.sh tools/logcols tools/assemble-tree.sh tools/make-handout.sh tools/check-launchers.sh"
+posix="grade.sh tools/logcols tools/assemble-tree.sh tools/make-handout.sh tools/check-launchers.sh
+  tools/make-gradescope.sh tools/lint-workflows.sh tools/gradescope/run_autograder
+  tools/deterministic.sh tools/fray-jlink-shim.sh"
 bash_only="tools/check-skeleton.sh tools/validate.sh tools/grade-batch.sh .ci/run"
 failed=0
 fail() {

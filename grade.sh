@@ -16,7 +16,9 @@ if [ -n "${JAVA_HOME:-}" ]; then
   java=$JAVA_HOME/bin/java
   javac=$JAVA_HOME/bin/javac
 fi
-if [ -f target/cli/java.args ] && command -v "$java" >/dev/null 2>&1; then
+# The fast start names this folder: a tree that was moved or copied starts over from the bootstrap.
+if [ -f target/cli/java.args ] && grep -F -q -- "-Draftlab.root=$root\"" target/cli/java.args &&
+  command -v "$java" >/dev/null 2>&1; then
   exec "$java" @target/cli/java.args cli.Bootstrap "$@"
 fi
 

@@ -1,5 +1,6 @@
 package deterministic;
 
+import diagnostics.EventLog;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tester.Config;
-import tester.EventLog;
 import tester.TestFailure;
 import tester.TesterExtension;
 

@@ -12,6 +12,11 @@ set "JAVAC=javac"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 if defined JAVA_HOME set "JAVAC=%JAVA_HOME%\bin\javac"
 if not exist target\cli\java.args goto first
+rem The fast start names the folder it was made in: a tree that was moved or copied starts over.
+if not exist target\cli\root goto first
+set "MADE_IN="
+set /p MADE_IN=<target\cli\root
+if /i not "%MADE_IN%"=="%CD%" goto first
 "%JAVA%" @target\cli\java.args cli.Bootstrap %*
 exit /b %ERRORLEVEL%
 

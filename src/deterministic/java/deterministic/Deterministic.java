@@ -4,6 +4,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +39,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *   --scheduler S   pos (default), random or pct: how Fray picks the next thread
  *   --time-step NS  nanoseconds the virtual clock advances on each read (default 1000;
  *                   Fray's own default)
+ *   --latency MS    a request takes 0 to MS ms (seeded) to reach its server (default 5)
  *   --quiet         do not print the event log of a replay (its digest and file are printed)
+ *   --trace-clock   write every read of the virtual clock (thread and frames) to a file: two
+ *                   traces of one seed, diffed, show where two runs part (see ClockTrace)
  *   --out DIR       where the event logs go (default target/deterministic/logs)
  * </pre>
  *
@@ -49,16 +54,33 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Exit status: 0 if every run passed, 1 if one failed, 2 for a usage error.
  */
 public final class Deterministic {
+  /**
+   * How long, at most, a request takes to reach its server (ms, drawn per request from the seed).
+   * In virtual time a request otherwise arrives the instant it is sent, which real threads never
+   * do; with no message ever in flight, races such as two candidates asking one voter in the same
+   * term cannot happen.
+   */
+  static final int DEFAULT_LATENCY_MS = 5;
+
+  /**
+   * The tester samples every peer's term and role every 50 ms, for the election-safety monitor; in
+   * virtual time a sample costs no wall time, so every millisecond: two leaders of one term that
+   * last only until the first heartbeat between them are seen.
+   */
+  static final long SAMPLER_PERIOD_MS = 1;
+
   private Deterministic() {}
 
-  public static void main(String[] argv) throws IOException {
+  public static void main(String[] argv) throws IOException, InterruptedException {
     Long seed = null;
     int explore = 0;
     List<String> names = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     String scheduler = "pos";
     long timeStep = 1_000;
+    int latency = DEFAULT_LATENCY_MS;
     boolean quiet = false;
+    boolean traceClock = false;
     Path out = Path.of("target", "deterministic", "logs");
     for (int i = 0; i < argv.length; i++) {
       switch (argv[i]) {
@@ -67,7 +89,9 @@ public final class Deterministic {
         case "-t", "--test" -> names.add(argv[++i]);
         case "--scheduler" -> scheduler = argv[++i];
         case "--time-step" -> timeStep = Long.parseLong(argv[++i]);
+        case "--latency" -> latency = Integer.parseInt(argv[++i]);
         case "--quiet" -> quiet = true;
+        case "--trace-clock" -> traceClock = true;
         case "--out" -> out = Path.of(argv[++i]);
         default -> {
           if (argv[i].startsWith("-")) {
@@ -87,14 +111,23 @@ public final class Deterministic {
     if (explore > 0 && tests.size() != 1) {
       usage("--explore needs exactly one test (-t NAME); " + tests.size() + " are selected");
     }
-    VirtualClock.install();
-    Schedule schedule =
-        new Schedule(foldersOnClasspath(), scheduler, timeStep, out.resolve("fray"));
     long base = seed != null ? seed : new SecureRandom().nextLong() >>> 2;
-    boolean ok =
-        explore > 0
-            ? explore(schedule, tests.get(0), base, explore, out, scheduler)
-            : replay(schedule, tests, base, out, scheduler, quiet);
+    System.setProperty("raftlab.latencyMs", Integer.toString(latency));
+    System.setProperty("raftlab.samplerPeriodMs", Long.toString(SAMPLER_PERIOD_MS));
+    boolean ok;
+    if (explore > 0) {
+      ok = explore(tests.get(0), base, explore, out, scheduler, timeStep);
+    } else {
+      VirtualClock.install(traceClock);
+      Schedule schedule =
+          new Schedule(foldersOnClasspath(), scheduler, timeStep, out.resolve("fray"));
+      ok = replay(schedule, tests, base, out, scheduler, quiet);
+    }
+    if (traceClock) {
+      Path trace = out.resolve("clock-trace-" + base + ".txt");
+      ClockTrace.write(trace);
+      System.out.println("deterministic: every read of the virtual clock: " + trace);
+    }
     System.out.flush();
     System.err.flush();
     // Exit at once: threads a student's Raft leaves running must not keep the JVM alive. halt,
@@ -125,25 +158,31 @@ public final class Deterministic {
   /**
    * Runs one test under up to {@code n} schedules, each seeded by the next number drawn from {@code
    * base}; stops at the first failure and prints how to replay it.
+   *
+   * <p>Each schedule runs in a JVM of its own, started as this one was. In one JVM, later schedules
+   * inherit what earlier ones leave behind in the JDK (thread ids, the registry of thread pools,
+   * class-loader caches): a seed found there would not replay the same run in a fresh JVM, which is
+   * what {@code --seed} gives. A fresh JVM costs 2 to 5 seconds per schedule.
    */
   private static boolean explore(
-      Schedule schedule, String[] t, long base, int n, Path out, String scheduler) {
+      String[] t, long base, int n, Path out, String scheduler, long timeStep)
+      throws IOException, InterruptedException {
     SplittableRandom seeds = new SplittableRandom(base);
     System.out.printf(
-        "deterministic: exploring %s under %d schedules (scheduler %s, seeds drawn" + " from %d)%n",
+        "deterministic: exploring %s under %d schedules (scheduler %s, seeds drawn from %d)%n",
         t[1], n, scheduler, base);
     long started = System.nanoTime();
     for (int i = 1; i <= n; i++) {
       long seed = seeds.nextLong() >>> 2;
-      Path log = out.resolve(t[1] + "-" + seed + ".log");
-      System.out.printf("deterministic: schedule %d of %d, seed %d%n", i, n, seed);
-      Schedule.Outcome o = schedule.run(seed, t[0], t[1], log);
-      if (!o.passed()) {
-        System.out.printf("deterministic: schedule %d of %d failed: %s%n", i, n, o.describe());
+      String verdict = runAlone(seed, t[1], scheduler, timeStep, out);
+      System.out.printf("deterministic: schedule %d of %d, seed %d: %s%n", i, n, seed, verdict);
+      if (!verdict.startsWith("passed")) {
         System.out.printf(
-            "deterministic: replay it with: tools/deterministic.sh --seed %d" + "%s -t %s%n",
-            seed, "pos".equals(scheduler) ? "" : " --scheduler " + scheduler, t[1]);
-        System.out.printf("deterministic: its event log: %s%n", log);
+            "deterministic: replay it with: %s --seed %d%s -t %s%n",
+            System.getenv().getOrDefault("DETERMINISTIC_REPLAY", "tools/deterministic.sh"),
+            seed,
+            "pos".equals(scheduler) ? "" : " --scheduler " + scheduler,
+            t[1]);
         return false;
       }
     }
@@ -151,6 +190,45 @@ public final class Deterministic {
         "deterministic: all %d schedules passed (%.1f s)%n",
         n, (System.nanoTime() - started) / 1e9);
     return true;
+  }
+
+  /**
+   * Runs {@code test} under {@code seed} in a fresh JVM with this JVM's options and classpath;
+   * returns its verdict line ("passed; event log: ..." or "failed: ...").
+   */
+  private static String runAlone(long seed, String test, String scheduler, long timeStep, Path out)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    cmd.add(Deterministic.class.getName());
+    cmd.addAll(
+        List.of(
+            "--seed",
+            Long.toString(seed),
+            "-t",
+            test,
+            "--scheduler",
+            scheduler,
+            "--time-step",
+            Long.toString(timeStep),
+            "--quiet",
+            "--out",
+            out.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int status = p.waitFor();
+    String prefix = "deterministic: " + test + " ";
+    for (String line : output.split("\n")) {
+      if (line.startsWith(prefix)) {
+        return line.substring(prefix.length());
+      }
+    }
+    return "failed: the JVM of this schedule ended with status "
+        + status
+        + " and no verdict; its output:\n"
+        + output;
   }
 
   /** The lab tests of {@code parts} (all parts if none), named in {@code names} if any. */

@@ -100,6 +100,7 @@ final class Schedule {
         new LambdaExecutor(
             () -> {
               resetThreadLocalRandom(seed);
+              ClockTrace.on = true;
               ClassLoader loader =
                   new FrayClassLoader(
                       classesUnderTest.toArray(new URL[0]), Schedule.class.getClassLoader());
@@ -145,6 +146,7 @@ final class Schedule {
             /* resolveRacingOperationStackTraceHash */ false,
             /* timelineCoverageType */ null);
     Throwable bug = new TestRunner(config).run();
+    ClockTrace.on = false;
     return new Outcome(verdict.get(), bug);
   }
 

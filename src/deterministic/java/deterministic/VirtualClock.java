@@ -36,7 +36,12 @@ final class VirtualClock {
 
   private VirtualClock() {}
 
-  static void install() {
+  /**
+   * Installs the rewriting; with {@code traceReads}, also makes every read of Fray's clock call
+   * {@link ClockTrace#read}.
+   */
+  static void install(boolean traceReads) {
+    VirtualClock.traceReads = traceReads;
     Instrumentation inst = ByteBuddyAgent.install();
     inst.addTransformer(new Rewriter(), true);
     List<Class<?>> loaded = new ArrayList<>();
@@ -54,8 +59,14 @@ final class VirtualClock {
 
   private static boolean covers(String internalName) {
     return internalName.startsWith("java/util/concurrent/")
-        || internalName.equals("java/lang/Thread");
+        || internalName.equals("java/lang/Thread")
+        || (traceReads && internalName.equals(FRAY_CLOCK));
   }
+
+  /** Fray's virtual clock; {@code --trace-clock} records each read of it ({@link ClockTrace}). */
+  private static final String FRAY_CLOCK = "org/pastalab/fray/core/controllers/TimeController";
+
+  private static boolean traceReads;
 
   private static final class Rewriter implements ClassFileTransformer {
     @Override
@@ -79,6 +90,16 @@ final class VirtualClock {
                 int access, String name, String desc, String sig, String[] exceptions) {
               return new MethodVisitor(
                   Opcodes.ASM9, super.visitMethod(access, name, desc, sig, exceptions)) {
+                @Override
+                public void visitCode() {
+                  super.visitCode();
+                  if (className.equals(FRAY_CLOCK) && name.equals("getAndIncrementNanoTime")) {
+                    changed[0] = true;
+                    super.visitMethodInsn(
+                        Opcodes.INVOKESTATIC, "deterministic/ClockTrace", "read", "()V", false);
+                  }
+                }
+
                 @Override
                 public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
                   if (op == Opcodes.INVOKESTATIC

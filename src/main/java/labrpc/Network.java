@@ -65,6 +65,7 @@ public final class Network {
   private boolean reliable = true;
   private boolean longDelays;
   private boolean longReordering;
+  private int latencyMs;
   private final Map<String, ClientEnd> ends = new HashMap<>();
   private final Map<String, Boolean> enabled = new HashMap<>();
   private final Map<String, String> connections = new HashMap<>();
@@ -122,6 +123,17 @@ public final class Network {
 
   public synchronized boolean isLongReordering() {
     return longReordering;
+  }
+
+  /**
+   * Makes every request wait a random 0 to {@code maxMs} ms before it reaches its server, on a
+   * reliable network too (default 0: none, as in Go's labrpc). Not used by the lab tests: the
+   * deterministic mode turns it on, because in its virtual time a request otherwise arrives in no
+   * time at all, and the races that need a message in flight (two candidates in one term) cannot
+   * happen.
+   */
+  public synchronized void setLatency(int maxMs) {
+    latencyMs = maxMs;
   }
 
   /** Where programming errors go (unknown method, handler threw); see {@link RpcErrorListener}. */
@@ -259,6 +271,7 @@ public final class Network {
     boolean isReliable;
     boolean isLongReordering;
     boolean isLongDelays;
+    int latency;
     synchronized (this) {
       isEnabled = Boolean.TRUE.equals(enabled.get(endName)) && ends.get(endName) == end;
       serverName = connections.get(endName);
@@ -266,6 +279,7 @@ public final class Network {
       isReliable = reliable;
       isLongReordering = longReordering;
       isLongDelays = longDelays;
+      latency = latencyMs;
     }
 
     if (!isEnabled || server == null) {
@@ -278,6 +292,10 @@ public final class Network {
       if (!sleep(rand.nextInt(SHORT_DELAY_MS)) || rand.nextInt(1000) < 100) {
         return false; // drop the request (or the network was cleaned up meanwhile)
       }
+    }
+
+    if (latency > 0 && !sleep(rand.nextInt(latency + 1))) {
+      return false;
     }
 
     PendingCall call = new PendingCall(this, server, svcMeth, req, reply.getClass());

@@ -103,6 +103,9 @@ final class FastStart {
 
     List<String> properties = List.of("-Draftlab.root=" + t.root(), "-Draftlab.build=" + t.build());
     writeArgs(cli, JVM_OPTIONS, properties, run); // works already, if slower, should the dump fail
+    // The folder java.args was made in, alone on a line, for grade.cmd: a tree that was moved or
+    // copied starts over from the bootstrap (grade.sh finds the folder in java.args itself).
+    Files.writeString(cli.resolve("root"), t.root().toString(), StandardCharsets.UTF_8);
     Path archive = cli.resolve("app-" + version + ".jsa");
     if (dumpArchive(t, archive, properties, archived, warm, given)) {
       List<String> jvm = new ArrayList<>(JVM_OPTIONS);

@@ -136,11 +136,17 @@ public final class Main {
             "  " + me + " -t testReElection3A 3A          one test",
             "  " + me + " -n 100 -p 2 3A                  each test 100 times, 2 at a time",
             "  " + me + " -v 3A | tools/logcols -t VOTE,LEAD,TERM     the debug log, by server",
-            "  " + me + " --submission DIR --json results.json 3A     grade a submission"));
+            "  " + me + " --submission DIR --json results.json 3A     grade a submission",
+            "  "
+                + me
+                + " --deterministic --seed 42 -t testReElection3A 3A   replay one run exactly"));
   }
 
   private int call(Workspace ws) throws Exception {
     Request r = request;
+    if (r.deterministic) {
+      return DeterministicMode.run(ws.root(), r);
+    }
     if (r.submission != null) {
       return gradeSubmission(ws);
     }

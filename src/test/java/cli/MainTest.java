@@ -107,6 +107,30 @@ class MainTest {
     assertRefused("there is no solution/ folder here", "--solution", "3A");
     assertRefused("the folder", "--json", "no/such/dir/results.json");
     assertRefused("it holds neither", "--submission", ".");
+    assertRefused("--explore goes with --deterministic", "--explore", "5", "-t", "x", "3A");
+    assertRefused("and one test (-t)", "--deterministic", "--explore", "5", "3A");
+    assertRefused("--deterministic runs alone", "--deterministic", "-n", "3", "3A");
+    assertRefused("--deterministic runs alone", "--deterministic", "-v", "3A");
+  }
+
+  @Test
+  void theDeterministicModeHandsItsOptionsToTheScript() throws Exception {
+    Path script = tmp.resolve("tools/deterministic.sh");
+    Request r =
+        parsed(
+            "--deterministic", "--seed", "42", "--explore", "30", "-t", "testReElection3A", "3a");
+    assertEquals(
+        List.of(
+            "sh",
+            script.toString(),
+            "--seed",
+            "42",
+            "--explore",
+            "30",
+            "-t",
+            "testReElection3A",
+            "3A"),
+        DeterministicMode.command(script, r));
   }
 
   private void assertRefused(String message, String... args) {

@@ -28,6 +28,8 @@ final class Request {
   String submission;
   boolean list;
   boolean help;
+  boolean deterministic;
+  Integer explore;
 
   /** The options, in the order --help lists them. */
   static Options options() {
@@ -91,6 +93,21 @@ final class Request {
             "zero-if-flagged",
             "with --submission: score 0 if the integrity"
                 + " scan flags the submission (instructors)"));
+    o.addOption(
+        Args.flag(
+            null,
+            "deterministic",
+            "experimental, never graded: run the tests under Fray, one"
+                + " thread at a time in virtual time, so that --seed replays a run exactly, thread"
+                + " timing included (needs a JDK 25; see the instructor guide, \"Deterministic"
+                + " mode\")"));
+    o.addOption(
+        Args.valued(
+            null,
+            "explore",
+            "N",
+            "with --deterministic and one test (-t): run it under N"
+                + " schedules and stop at the first failure, printing the seed that replays it"));
     o.addOption(Args.flag("h", "help", "this text"));
     return o;
   }
@@ -128,6 +145,9 @@ final class Request {
     r.zeroIfFlagged = cl.hasOption("zero-if-flagged");
     r.list = cl.hasOption("list");
     r.help = cl.hasOption("h");
+    r.deterministic = cl.hasOption("deterministic");
+    Long explore = Args.number(cl, "explore", "--explore");
+    r.explore = explore == null ? null : (int) Math.min(explore, Integer.MAX_VALUE);
     return r;
   }
 
@@ -156,6 +176,24 @@ final class Request {
       throw new UsageError(
           "-n (the repeat runner) cannot be combined with --json, --fail-fast"
               + " or --submission");
+    }
+    if (explore != null && !deterministic) {
+      throw new UsageError("--explore goes with --deterministic");
+    }
+    if (explore != null && (explore < 1 || tests.size() != 1)) {
+      throw new UsageError("--explore needs a number of schedules, 1 or more, and one test (-t)");
+    }
+    if (deterministic
+        && (runs != null
+            || submission != null
+            || json != null
+            || failFast
+            || timeline
+            || verbose
+            || zeroIfFlagged)) {
+      throw new UsageError(
+          "--deterministic runs alone: it cannot be combined with -n, --submission, --json,"
+              + " --fail-fast, --timeline or -v (it prints the event log itself)");
     }
     if (zeroIfFlagged && submission == null) {
       throw new UsageError("--zero-if-flagged applies only to --submission");

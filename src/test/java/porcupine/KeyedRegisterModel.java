@@ -11,6 +11,8 @@ import java.util.Map;
  * must return it.
  */
 final class KeyedRegisterModel implements Model<Integer, KeyedRegisterModel.Input, Integer> {
+  /** Within one key's partition, the register of the unkeyed model. */
+  private static final RegisterModel REGISTER = new RegisterModel();
 
   /** A write of {@code value} to {@code key}, or a read of {@code key} ({@code value} unused). */
   record Input(String key, boolean write, int value) {}
@@ -34,15 +36,12 @@ final class KeyedRegisterModel implements Model<Integer, KeyedRegisterModel.Inpu
 
   @Override
   public Integer init() {
-    return 0;
+    return REGISTER.init();
   }
 
   @Override
   public StepResult<Integer> step(Integer state, Input in, Integer out) {
-    if (in.write()) {
-      return StepResult.legal(in.value());
-    }
-    return out.equals(state) ? StepResult.legal(state) : StepResult.illegal();
+    return REGISTER.step(state, new RegisterModel.Input(in.write(), in.value()), out);
   }
 
   @Override

@@ -90,6 +90,8 @@ public class Config {
     this.failures = new Failures(Thread.currentThread(), events);
     this.electionSafety = new ElectionSafety(failures);
     this.net = new Network(random.seed());
+    // The deterministic mode's network latency (see Network.setLatency); 0 in the lab tests.
+    this.net.setLatency(Integer.getInteger("raftlab.latencyMs", 0));
     this.net.setErrorListener((message, cause) -> fail(message, Failures.stackOf(cause)));
     this.clnts = new Clnts(net);
     TesterExtension.attach(this);

@@ -11,7 +11,12 @@ import java.util.List;
  * under a time limit; the sampler only skips it.
  */
 final class StateSampler {
-  static final long PERIOD_MS = 50;
+  /**
+   * Every 50 ms; the deterministic mode asks for less ({@code -Draftlab.samplerPeriodMs}): in its
+   * virtual time a sample costs no wall time, and a second leader that steps down after a few
+   * milliseconds is still seen.
+   */
+  static final long PERIOD_MS = Long.getLong("raftlab.samplerPeriodMs", 50);
 
   private final ServerGrp group;
   private final EventLog events;

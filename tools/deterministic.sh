@@ -95,8 +95,8 @@ export DETERMINISTIC_REPLAY
 # (the registry of thread pools, class-loader caches); with hash codes that differ from run to run
 # (the default, or even a global sequence that the JVM's own threads also draw from), whether an
 # insert finds its bin empty or taken differs, and with it the points where Fray may switch
-# threads: two runs of one seed part after a few hundred steps. With one hash code for all, the
-# tables stay small and slow, and the runs stay equal.
+# threads: two runs of one seed parted after about a thousand steps. With one hash code for all,
+# such a table puts every key in one bin: slower lookups, the same in every run.
 exec "$build/fray/fray-java/bin/java" \
   -XX:+UseSerialGC -Xss1m -XX:+UnlockExperimentalVMOptions -XX:hashCode=2 \
   "-javaagent:$build/fray/fray-agent.jar" \

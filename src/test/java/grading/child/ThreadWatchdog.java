@@ -7,7 +7,7 @@ import java.lang.management.ThreadMXBean;
 /**
  * The child's thread limit: a daemon thread that counts the JVM's live threads every 20 ms and,
  * past the limit, records why and halts the JVM (a thread bomb would otherwise take the machine's
- * memory and the grader with it). It also remembers the peak, which the grader reports.
+ * memory and the grader with it).
  */
 final class ThreadWatchdog extends Thread {
   static final String PROPERTY = "raftlab.grading.maxThreads";

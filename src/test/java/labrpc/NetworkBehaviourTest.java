@@ -92,6 +92,21 @@ class NetworkBehaviourTest {
     assertTrue(max >= 20, "longest delay " + max + " ms; expected some close to 26 ms");
   }
 
+  /**
+   * Latency (a raftlab addition, for the deterministic mode): on a reliable network, every request
+   * waits 0 to the bound before it is delivered, and none is lost.
+   */
+  @Test
+  void latencyDelaysReliableRequestsUpToItsBound() throws Exception {
+    rn.setLatency(40);
+    List<Long> results = callAll(ends(300, true));
+    assertTrue(results.stream().allMatch(ms -> ms >= 0), "latency must not lose requests");
+    double mean = results.stream().mapToLong(Long::longValue).average().orElseThrow();
+    long max = results.stream().mapToLong(Long::longValue).max().orElseThrow();
+    assertTrue(mean > 10 && mean < 80, "mean delay " + mean + " ms; expected about 20 ms");
+    assertTrue(max >= 30, "longest delay " + max + " ms; expected some close to 40 ms");
+  }
+
   @Test
   void unreachableServerFailsWithin100msWithoutLongDelays() throws Exception {
     List<Long> results = callAll(ends(300, false));

@@ -7,6 +7,7 @@
 #   make bench   the speed of labrpc, of the linearizability checker and of the edit-test loop
 #   make bench-loop  the edit-test loop alone (grade.sh's time to the first test line)
 #   make check-launchers  grade.sh and the tools under dash and macOS's bash 3.2 (if at hand)
+#   make check-edit-loop  a student's edits are what ./grade.sh runs next (fresh copy, fast path)
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
@@ -24,12 +25,13 @@ SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDI
 # Runs a main class of the tests, compiled against the reference solution.
 RUN_TESTS_JAVA = java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt)
 
-.PHONY: format docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
+.PHONY: check-edit-loop format docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
 
 test: solution-tree
 	$(MVN) -q spotless:check
 	$(MVN) $(SOLUTION) test
 	tools/check-skeleton.sh
+	$(MAKE) check-edit-loop
 	tools/make-handout.sh
 	tools/check-skeleton.sh dist/raftlab-handout
 	$(MAKE) red-team check-gradescope lint-workflows
@@ -59,6 +61,17 @@ bench-loop:
 
 check-launchers:
 	tools/check-launchers.sh
+
+# The student's edit loop end to end, in a fresh copy under target/edit-loop: through ./grade.sh's
+# fast path, the skeleton fails, the reference passes, the skeleton put back fails again (Lab 3 and
+# Lab 4), under this JDK and a JDK 25 where there is one, under sh, dash and macOS's bash 3.2
+# (about 3 minutes).
+JDK25 = $(firstword $(foreach d,$(wildcard /usr/lib/jvm/*25*),$(if $(wildcard $(d)/bin/javac),$(d))))
+BASH32 = $(firstword $(wildcard $(RAFTLAB_BASH32) ../shared/tools/bash-3.2/bash ../../shared/tools/bash-3.2/bash))
+check-edit-loop: solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	$(RUN_TESTS_JAVA) cli.EditLoopCheck . $(if $(JDK25),--jdk $(JDK25)) \
+	  $(if $(shell command -v dash),--shell dash) $(if $(BASH32),--shell $(abspath $(BASH32)))
 
 grade:
 	./grade.sh

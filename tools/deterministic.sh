@@ -50,9 +50,14 @@ else
   src="$root/src/main/java"
   build="$root/target/deterministic/student"
 fi
-stamp="$build/.stamp"
-if [ ! -f "$stamp" ] || [ -n "$(find src pom.xml tools solution -newer "$stamp" -print 2>/dev/null | head -1)" ]; then
+# What the last build was made from: a checksum of every source, so that an edit is seen even when
+# it keeps the file's time (a copy with cp -p, an unpacked archive), and a removed file too.
+stamp="$build/.sources"
+sources=$(find src pom.xml tools solution -type f 2>/dev/null | LC_ALL=C sort | xargs cksum)
+if [ ! -f "$stamp" ] || [ "$sources" != "$(cat "$stamp")" ]; then
   [ "$tree" = solution ] && tools/assemble-tree.sh "$src" "$root/solution/src/main/java"
+  # Maven's compiler keeps a class that looks newer than its source: compile everything afresh.
+  rm -rf "$build/classes" "$build/test-classes"
   echo "deterministic: compiling into $build (the first time, Fray instruments a JDK) ..." >&2
   # Fray 0.9.2's plugin links from <jdk>/jmods; a JDK without jmods (JEP 493) gets a shim.
   shim="$root/target/deterministic/jdk-shim"
@@ -76,7 +81,7 @@ if [ ! -f "$stamp" ] || [ -n "$(find src pom.xml tools solution -newer "$stamp" 
   if [ ! -e "$shared" ]; then
     mv "$build/fray/fray-java" "$shared" && ln -s "$shared" "$build/fray/fray-java"
   fi
-  touch "$stamp"
+  mkdir -p "$build" && printf '%s\n' "$sources" >"$stamp"
 fi
 
 cp="$build/classes:$build/test-classes:$(cat "$build/test-classpath.txt")"

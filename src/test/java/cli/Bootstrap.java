@@ -65,6 +65,9 @@ public final class Bootstrap {
     if (!built) {
       String mvn = MavenBuild.mavenOrExit(System.err);
       MavenBuild.checkVersionOrExit(mvn, root, System.err);
+      // Classes left by an earlier, unfinished build could look newer than the sources to
+      // Maven's compiler, which would then keep them: the first build starts from none.
+      deleteTree(new File(build, "classes"));
       System.err.println(
           Requirements.launcher()
               + ": the first run builds the project with Maven"
@@ -98,5 +101,16 @@ public final class Bootstrap {
     cmd.add("cli.Main");
     cmd.addAll(Arrays.asList(args));
     return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+  }
+
+  /** Deletes {@code dir} and everything in it, if it is there; a link is removed, not followed. */
+  private static void deleteTree(File dir) {
+    File[] children = Files.isSymbolicLink(dir.toPath()) ? null : dir.listFiles();
+    if (children != null) {
+      for (File c : children) {
+        deleteTree(c);
+      }
+    }
+    dir.delete();
   }
 }

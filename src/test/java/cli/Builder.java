@@ -14,6 +14,11 @@ final class Builder {
     COMPILED,
     /** Maven rebuilt the classes, in this JVM's run: they are newer than the ones it loaded. */
     MAVEN_BUILT,
+    /**
+     * The fast start was prepared anew (another JDK, say): the jar this JVM loads its given classes
+     * from may be gone, so the tests run in a JVM of the new one.
+     */
+    FAST_START_PREPARED,
     FAILED
   }
 
@@ -42,6 +47,9 @@ final class Builder {
                       : "its first build")
                   + ") ...");
           String mvn = MavenBuild.mavenOrExit(err);
+          // Maven's compiler skips a source older than its class (a file copied with its old
+          // time, say): without their classes, the student's packages are always compiled.
+          JavacBuild.deleteStudentClasses(t);
           if (!MavenBuild.run(
               mvn,
               t.root().toFile(),
@@ -64,11 +72,16 @@ final class Builder {
       }
       case NOTHING -> {}
     }
+    boolean prepared = false;
     if (t.fastStart() && !FastStart.ready(t)) {
       FastStart.prepare(t, err);
+      prepared = true;
     }
     if (mavenHere) {
       return Outcome.MAVEN_BUILT;
+    }
+    if (prepared) {
+      return Outcome.FAST_START_PREPARED;
     }
     return plan == BuildPlan.JAVAC ? Outcome.COMPILED : Outcome.UP_TO_DATE;
   }

@@ -71,6 +71,25 @@ class ChangeDetectorTest {
   }
 
   @Test
+  void anEditThatKeepsSizeAndTimeIsStillAChange() throws Exception {
+    // As `cp -p` of another version, or an archive unpacked with its files' old times.
+    Path raft = root.resolve("src/main/java/raft/Raft.java");
+    FileTime before = Files.getLastModifiedTime(raft);
+    Files.writeString(raft, "package raft; class Tfar {}"); // same size
+    Files.setLastModifiedTime(raft, before);
+    assertEquals(BuildPlan.JAVAC, plan());
+  }
+
+  @Test
+  void aRenamedStudentPackageIsAChange() throws Exception {
+    Files.createDirectories(root.resolve("src/main/java/kvraft/rsm2"));
+    Files.move(
+        root.resolve("src/main/java/kvraft/rsm/Rsm.java"),
+        root.resolve("src/main/java/kvraft/rsm2/Rsm.java"));
+    assertEquals(BuildPlan.JAVAC, plan());
+  }
+
+  @Test
   void thePomATestOrAGivenPackageNeedMaven() throws Exception {
     for (String given :
         List.of(

@@ -24,16 +24,27 @@ import labs.Registry;
  * classes of JUnit, the tester, javac and this front end from a class-data-sharing archive instead
  * of parsing and verifying them again on every run.
  *
- * <p>Such an archive holds only classes from jar files, and Java 17 refuses to write one while a
- * folder on the classpath holds classes. So the given classes (everything Maven built but the
- * student's packages) go into {@code given.jar}; the student's classes, which change on every edit,
- * stay in {@code target/classes}, last on the classpath and never archived. The archive is written
- * by a warm-up run ({@link WarmUp}) whose classpath ends with an empty folder where it compiles the
- * student's code for a moment; it is empty again when the archive is written.
+ * <p>The archive must never hold a class of the student's: a class in the archive is loaded from it
+ * before the classpath is searched, so an archived {@code raft.Raft} would be what runs after every
+ * edit. So the archive is written in three steps:
  *
- * <p>The result is {@code BUILD/cli/java.args}: the JVM options, the archive and the classpath,
- * which the launchers pass to {@code java}. Without an archive (a JVM that cannot write one) the
- * runs are correct, only slower to start.
+ * <ol>
+ *   <li>a warm-up run ({@link WarmUp}) does what a real run does, in brief, with the student's code
+ *       compiled into a folder of its own, and lists every class it loads ({@code
+ *       -XX:DumpLoadedClassList});
+ *   <li>the student's classes are taken out of that list ({@link ClassList}), and a JVM whose
+ *       classpath holds only jars (the given classes in {@code given.jar}, the libraries) writes
+ *       the archive from it ({@code -Xshare:dump}): the student's classes are not even on its
+ *       classpath;
+ *   <li>the archive's classes are listed by the JVM ({@link ArchiveContents}) and checked: if any
+ *       is a student's ({@link StudentClasses}), the archive is deleted and the runs go on without
+ *       it.
+ * </ol>
+ *
+ * <p>A run's classpath is the archive's followed by {@code target/classes}, where the student's
+ * classes are compiled after every edit. The result is {@code BUILD/cli/java.args}: the JVM
+ * options, the archive and the classpath, which the launchers pass to {@code java}. Without an
+ * archive (a JVM that cannot write one) the runs are correct, only slower to start.
  */
 final class FastStart {
   static final String ARGS = "java.args";
@@ -86,18 +97,13 @@ final class FastStart {
     long version = System.currentTimeMillis();
     Path given = cli.resolve("given-" + version + ".jar");
     makeGivenJar(t, given);
-    Path warm = cli.resolve("warm-up");
-    JavacBuild.deleteTree(warm);
-    Files.createDirectories(warm);
-
-    // The archive's classpath, then the run's: the same with the student's classes at the end.
+    // The archive's classpath (jars only), then the run's: the same with the student's classes.
     List<String> archived = new ArrayList<>();
     if (bootJar != null) {
       archived.add(t.root().relativize(bootJar).toString()); // relative: survives a moved tree
     }
     archived.add(given.toString());
     archived.addAll(libraries(t));
-    archived.add(warm.toString());
     List<String> run = new ArrayList<>(archived);
     run.add(t.classes().toString());
 
@@ -107,7 +113,7 @@ final class FastStart {
     // copied starts over from the bootstrap (grade.sh finds the folder in java.args itself).
     Files.writeString(cli.resolve("root"), t.root().toString(), StandardCharsets.UTF_8);
     Path archive = cli.resolve("app-" + version + ".jsa");
-    if (dumpArchive(t, archive, properties, archived, warm, given)) {
+    if (writeArchive(t, archive, properties, archived, run, given, err)) {
       List<String> jvm = new ArrayList<>(JVM_OPTIONS);
       jvm.add("-XX:SharedArchiveFile=" + archive);
       jvm.addAll(ARCHIVE_QUIET);
@@ -253,29 +259,93 @@ final class FastStart {
     }
   }
 
-  /** Runs {@link WarmUp} in a JVM that writes the archive when it exits; true if it did. */
-  private static boolean dumpArchive(
+  /**
+   * Writes the archive in the three steps of the class comment; true if it is there and holds no
+   * class of the student's. Says on {@code err} why an archive was thrown away.
+   */
+  private static boolean writeArchive(
       Target t,
       Path archive,
       List<String> properties,
-      List<String> classpath,
-      Path warm,
-      Path given)
+      List<String> archived,
+      List<String> run,
+      Path given,
+      PrintStream err)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ChildJvm.java());
-    cmd.addAll(JVM_OPTIONS);
-    cmd.add("-XX:ArchiveClassesAtExit=" + archive);
-    cmd.add("-Xlog:cds=off");
-    cmd.add("-Xlog:cds+dynamic=off");
-    cmd.addAll(properties);
-    cmd.add("-cp");
-    cmd.add(JvmArgs.classpath(classpath, File.pathSeparator));
-    cmd.add("cli.WarmUp");
-    cmd.add(t.src().toString());
-    cmd.add(warm.toString());
-    cmd.add(given.toString());
-    Path log = t.cli().resolve("warm-up.log");
+    Path cli = t.cli();
+    Path warm = cli.resolve("warm-up");
+    JavacBuild.deleteTree(warm);
+    Files.createDirectories(warm);
+    Path loaded = cli.resolve("loaded-classes.list");
+    Path kept = cli.resolve("archived-classes.list");
+    Files.deleteIfExists(loaded);
+
+    // 1. The warm-up, with the student's code compiled into `warm` at the end of its classpath.
+    List<String> warmClasspath = new ArrayList<>(archived);
+    warmClasspath.add(warm.toString());
+    List<String> warmUp = new ArrayList<>(List.of(ChildJvm.java()));
+    warmUp.addAll(JVM_OPTIONS);
+    warmUp.add("-XX:DumpLoadedClassList=" + loaded);
+    warmUp.addAll(properties);
+    warmUp.addAll(
+        List.of(
+            "-cp",
+            JvmArgs.classpath(warmClasspath, File.pathSeparator),
+            "cli.WarmUp",
+            t.src().toString(),
+            warm.toString(),
+            given.toString()));
+    boolean warmed = runLogged(t, warmUp, cli.resolve("warm-up.log"));
+    JavacBuild.deleteTree(warm);
+    if (!warmed || !Files.isRegularFile(loaded)) {
+      return false;
+    }
+
+    // 2. The archive, from the list without the student's classes, by a JVM of jars only.
+    StudentClasses students = StudentClasses.of(given);
+    ClassList.withoutStudentClasses(loaded, kept, students);
+    List<String> dump = new ArrayList<>(List.of(ChildJvm.java()));
+    dump.addAll(JVM_OPTIONS);
+    dump.addAll(
+        List.of(
+            "-Xshare:dump",
+            "-XX:SharedClassListFile=" + kept,
+            "-XX:SharedArchiveFile=" + archive,
+            "-cp",
+            JvmArgs.classpath(archived, File.pathSeparator)));
+    if (!runLogged(t, dump, cli.resolve("archive-dump.log")) || !Files.isRegularFile(archive)) {
+      Files.deleteIfExists(archive);
+      return false;
+    }
+
+    // 3. The check: what the JVM says the archive holds.
+    List<String> wrong;
+    try {
+      wrong =
+          ArchiveContents.list(ChildJvm.java(), archive, run).stream()
+              .filter(students::isStudents)
+              .toList();
+    } catch (IOException e) {
+      err.println(Requirements.launcher() + ": no fast start: " + e.getMessage());
+      Files.deleteIfExists(archive);
+      return false;
+    }
+    if (!wrong.isEmpty()) {
+      err.println(
+          Requirements.launcher()
+              + ": the class-data archive held classes of yours ("
+              + String.join(", ", wrong)
+              + "); it was deleted, and runs start without it. Please report this: it is a bug"
+              + " of raftlab, not of your code.");
+      Files.deleteIfExists(archive);
+      return false;
+    }
+    return true;
+  }
+
+  /** Runs {@code cmd} in the tree's root, its output to {@code log}; true if it exited with 0. */
+  private static boolean runLogged(Target t, List<String> cmd, Path log)
+      throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(cmd)
             .directory(t.root().toFile())
@@ -286,6 +356,6 @@ final class FastStart {
       p.destroyForcibly().waitFor();
       return false;
     }
-    return p.exitValue() == 0 && Files.isRegularFile(archive);
+    return p.exitValue() == 0;
   }
 }

@@ -33,10 +33,15 @@ final class JavacBuild {
    * and returns false if they do not compile.
    */
   static boolean compileStudentPackages(Target t, PrintStream err) throws IOException {
+    deleteStudentClasses(t);
+    return compile(t, t.classes(), err);
+  }
+
+  /** Removes the compiled classes of the student's packages from {@code t}'s classes folder. */
+  static void deleteStudentClasses(Target t) throws IOException {
     for (String pkg : Registry.studentPackages()) {
       deleteTree(t.classes().resolve(pkg.replace('.', '/')));
     }
-    return compile(t, t.classes(), err);
   }
 
   /** Compiles the student's packages of {@code t} into {@code out}. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -24,10 +26,17 @@ import org.apache.commons.cli.Options;
  * TestInitialElection3A} there in the same way, in turns with the Java runs, for a side-by-side
  * figure from the same minutes of the same machine.
  *
- * <p>It prints the median of each: {@code grade loop: edit-to-first-line X s, unchanged Y s}.
+ * <p>Each edit changes what the edited class prints when it is loaded ({@code raftlab-bench-edit
+ * N}), and each run is read on past the first test line until that line shows up: a run that loaded
+ * any other version of the class (an archived one, an old one) fails the benchmark, which then
+ * reports no figure. Only then does it print the median of each: {@code grade loop:
+ * edit-to-first-line X s, unchanged Y s}.
  */
 final class LoopBench {
   private static final String FIRST_LINE = "Test (";
+  private static final String MARK = "raftlab-bench-edit ";
+  private static final Pattern MARK_LINE =
+      Pattern.compile("\\n  static \\{ System.out.println\\(\"" + MARK + "\\d+\"\\); \\}\\n");
   private static final long LIMIT_SECONDS = 120;
 
   private final int runs;
@@ -65,7 +74,8 @@ final class LoopBench {
     grade.addAll(List.of(tree.resolve("grade.sh").toString(), "-t", "testInitialElection3A", "3A"));
     Path raft = tree.resolve("src/main/java/raft/Raft.java");
     System.err.println("bench: first run in " + tree + " (builds with Maven; not timed) ...");
-    firstLine(grade, tree);
+    markEdit(raft, 0);
+    firstLine(grade, tree, MARK + 0);
 
     Path goRaft = goDir == null ? null : ws.fromCaller(goDir).resolve("raft.go");
     List<String> goTest = List.of("go", "test", "-run", "TestInitialElection3A");
@@ -79,9 +89,9 @@ final class LoopBench {
     List<Double> goSame = new ArrayList<>();
     try {
       for (int i = 1; i <= runs; i++) {
-        touch(raft, "// bench edit " + i + "\n");
-        edit.add(firstLine(grade, tree));
-        same.add(firstLine(grade, tree));
+        markEdit(raft, i);
+        edit.add(firstLine(grade, tree, MARK + i));
+        same.add(firstLine(grade, tree, MARK + i));
         if (goRaft != null) {
           touch(goRaft, "// bench edit " + i + "\n");
           goEdit.add(firstLine(goTest, goRaft.getParent()));
@@ -107,7 +117,7 @@ final class LoopBench {
   }
 
   /** Copies what a student's clone holds (not the build) into {@code tree}, afresh. */
-  private static void copyTree(Path root, Path tree) throws IOException {
+  static void copyTree(Path root, Path tree) throws IOException {
     JavacBuild.deleteTree(tree);
     Files.createDirectories(tree);
     for (String name : List.of("pom.xml", "grade.sh", "src")) {
@@ -125,12 +135,41 @@ final class LoopBench {
     }
   }
 
+  /** Appends {@code line} to {@code file}: an edit of the Go lab's raft.go. */
   private static void touch(Path file, String line) throws IOException {
     Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
+  /**
+   * Edits the class in {@code file} so that it prints {@code raftlab-bench-edit N} when it is
+   * loaded: a line in its first class body, replaced by each edit.
+   */
+  static void markEdit(Path file, int n) throws IOException {
+    String text =
+        MARK_LINE.matcher(Files.readString(file, StandardCharsets.UTF_8)).replaceAll("\n");
+    Matcher body = Pattern.compile("\\bclass \\w+[^{]*\\{\\n").matcher(text);
+    if (!body.find()) {
+      throw new IOException("no class body in " + file + " to edit");
+    }
+    String line = "\n  static { System.out.println(\"" + MARK + n + "\"); }\n";
+    Files.writeString(
+        file,
+        text.substring(0, body.end() - 1) + line + text.substring(body.end()),
+        StandardCharsets.UTF_8);
+  }
+
   /** Seconds from start to the first test line; the command is killed there. */
   static double firstLine(List<String> cmd, Path dir) throws IOException, InterruptedException {
+    return firstLine(cmd, dir, null);
+  }
+
+  /**
+   * Seconds from start to the first test line. With {@code mark}, the output is read on until the
+   * line {@code mark} shows that the edited class ran; any other mark, or none before the limit, is
+   * an error: the run did not run the edit. The command is killed then.
+   */
+  static double firstLine(List<String> cmd, Path dir, String mark)
+      throws IOException, InterruptedException {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     double seconds = -1;
@@ -138,15 +177,35 @@ final class LoopBench {
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
+      boolean marked = mark == null;
       while ((line = in.readLine()) != null) {
-        if (line.contains(FIRST_LINE)) {
+        if (seconds < 0 && line.contains(FIRST_LINE)) {
           seconds = (System.nanoTime() - t0) / 1e9;
-          break;
+        }
+        if (mark != null && line.startsWith(MARK)) {
+          if (!line.equals(mark)) {
+            throw new IOException(
+                String.join(" ", cmd)
+                    + " ran another version of the edited class: it printed '"
+                    + line
+                    + "', the edit prints '"
+                    + mark
+                    + "'");
+          }
+          marked = true;
         }
         seen.add(line);
-        if ((System.nanoTime() - t0) / 1e9 > LIMIT_SECONDS) {
+        if ((seconds >= 0 && marked) || (System.nanoTime() - t0) / 1e9 > LIMIT_SECONDS) {
           break;
         }
+      }
+      if (seconds >= 0 && !marked) {
+        throw new IOException(
+            String.join(" ", cmd)
+                + " never printed '"
+                + mark
+                + "': the edit is not what ran:\n"
+                + String.join("\n", seen));
       }
     } finally {
       p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -161,7 +161,9 @@ public final class Main {
       if (built == Builder.Outcome.FAILED) {
         return 1;
       }
-      if (built == Builder.Outcome.MAVEN_BUILT || !t.build().equals(ws.build())) {
+      if (built == Builder.Outcome.MAVEN_BUILT
+          || built == Builder.Outcome.FAST_START_PREPARED
+          || !t.build().equals(ws.build())) {
         // This JVM holds the old classes, or another tree's: test in a JVM of the new ones.
         return ChildJvm.runFast(t, argv);
       }

@@ -4,7 +4,6 @@ import grading.Grade;
 import grading.Selection;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -19,11 +18,11 @@ import labs.Registry;
  * does what a real run does, in brief, so that the classes a real run needs are the ones archived.
  * It parses a command line, scans the sources, compiles the student's code with javac into the
  * empty folder at the end of its classpath, starts the first test of each lab for a moment, and
- * loads every given class. Then it empties that folder (Java 17 writes no archive while a folder on
- * the classpath holds classes) and exits, and the JVM writes the archive.
+ * loads every given class. The JVM lists each class it loaded; {@link FastStart} takes the
+ * student's out of that list before it writes the archive.
  *
  * <pre>
- * java -XX:ArchiveClassesAtExit=A -cp ...:GIVEN_JAR:...:WARM cli.WarmUp SRC WARM GIVEN_JAR
+ * java -XX:DumpLoadedClassList=L -cp ...:GIVEN_JAR:...:WARM cli.WarmUp SRC WARM GIVEN_JAR
  * </pre>
  */
 public final class WarmUp {
@@ -65,9 +64,7 @@ public final class WarmUp {
     }
     loadAll(Path.of(args[2]));
 
-    JavacBuild.deleteTree(warm);
-    Files.createDirectories(warm);
-    System.exit(0); // the tests started above are abandoned; the JVM writes the archive
+    System.exit(0); // the tests started above are abandoned; the JVM has listed its classes
   }
 
   /** Loads (without initializing) every class of {@code jar}. */

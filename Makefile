@@ -96,10 +96,10 @@ format:
 	$(MVN) -q spotless:apply
 
 # Regenerates the parts of the handouts and of the Classroom workflow that repeat the registry of
-# labs and parts (src/test/java/labs/Registry.java); make test checks that they agree with it.
+# labs and parts (src/grader/java/labs/Registry.java); make test checks that they agree with it.
 docs: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
-	java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt) labs.RegistryDocuments --write
+	java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt) docs.RegistryDocuments --write
 
 # The student distribution, without solution/ and other instructor-only files.
 handout:
@@ -113,13 +113,13 @@ gradescope:
 # marks (about 5 minutes; the attacks that hang are killed after 20 s).
 red-team: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
-	$(RUN_TESTS_JAVA) grading.redteam.RedTeam . target/redteam
+	$(RUN_TESTS_JAVA) redteam.RedTeam . target/redteam
 
 # The bundle's run_autograder, run in a temporary /autograder on the reference (full marks), the
 # skeleton and a forged submission (0), for 3A (about 5 minutes).
 check-gradescope: gradescope solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
-	$(RUN_TESTS_JAVA) grading.gradescope.BundleCheck .
+	$(RUN_TESTS_JAVA) gradescope.BundleCheck .
 
 # The Classroom workflow, checked by a linter for workflow files (installed from npm).
 lint-workflows:

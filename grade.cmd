@@ -2,7 +2,7 @@
 rem grade.cmd: runs the lab tests and grades them on Windows. grade.cmd --help lists the options.
 rem
 rem Only a launcher, like grade.sh: it finds Java and hands over to the Java front end
-rem (src\test\java\cli). Before the very first run it compiles the bootstrap class, which needs
+rem (src\grader\java\cli). Before the very first run it compiles the bootstrap class, which needs
 rem only the JDK, and that builds the rest with Maven.
 setlocal
 set "RAFTLAB_CALLER_DIR=%CD%"
@@ -23,7 +23,7 @@ exit /b %ERRORLEVEL%
 :first
 "%JAVAC%" -version >nul 2>&1 || goto nojdk
 if not exist target\cli\boot-classes mkdir target\cli\boot-classes
-"%JAVAC%" -nowarn -Xlint:-options -source 8 -target 8 -encoding UTF-8 -d target\cli\boot-classes -sourcepath src\test\java src\test\java\cli\Bootstrap.java || exit /b 2
+"%JAVAC%" -nowarn -Xlint:-options -source 8 -target 8 -encoding UTF-8 -d target\cli\boot-classes -sourcepath src\grader\java src\grader\java\cli\Bootstrap.java || exit /b 2
 "%JAVA%" -cp target\cli\boot-classes cli.Bootstrap %*
 exit /b %ERRORLEVEL%
 

@@ -2,7 +2,7 @@
 # grade.sh: runs the lab tests and grades them. ./grade.sh --help lists the options.
 #
 # Only a launcher, in POSIX sh (it runs under macOS's bash 3.2 and under dash): it finds Java and
-# hands over to the Java front end (src/test/java/cli). The front end builds what changed and
+# hands over to the Java front end (src/grader/java/cli). The front end builds what changed and
 # writes target/cli/java.args, the JVM options and classpath that start it quickly. Before the
 # very first run there is none: then the launcher compiles the bootstrap class, which needs only
 # the JDK, and it builds the rest with Maven.
@@ -40,5 +40,5 @@ if ! "$javac" -version >/dev/null 2>&1 || ! "$java" -version >/dev/null 2>&1; th
 fi
 mkdir -p target/cli/boot-classes || exit 2
 "$javac" -nowarn -Xlint:-options -source 8 -target 8 -encoding UTF-8 -d target/cli/boot-classes \
-  -sourcepath src/test/java src/test/java/cli/Bootstrap.java || exit 2
+  -sourcepath src/grader/java src/grader/java/cli/Bootstrap.java || exit 2
 exec "$java" -cp target/cli/boot-classes cli.Bootstrap "$@"

@@ -25,8 +25,8 @@ esac
 
 posix="grade.sh tools/logcols tools/assemble-tree.sh tools/make-handout.sh tools/check-launchers.sh
   tools/make-gradescope.sh tools/lint-workflows.sh tools/gradescope/run_autograder
-  tools/deterministic.sh tools/fray-jlink-shim.sh"
-bash_only="tools/check-skeleton.sh tools/validate.sh tools/grade-batch.sh .ci/run"
+  tools/deterministic.sh tools/fray-jlink-shim.sh tools/check-skeleton.sh tools/validate.sh"
+bash_only="tools/grade-batch.sh .ci/run"
 failed=0
 fail() {
   echo "check-launchers FAILED ($1): $2"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Grades a folder of submissions, one after another (the tests are timing-sensitive: never two
-# at once on a small machine). The logic is Java (grading.batch.GradeBatch); this compiles the
+# at once on a small machine). The logic is Java (batch.GradeBatch); this compiles the
 # tree's tests if needed and hands over.
 #
 #   tools/grade-batch.sh SUBMISSIONS_DIR OUT_DIR [--zero-if-flagged] PART...
@@ -17,4 +17,4 @@ out=$(cd "$2" && pwd)
 shift 2
 (cd "$root" && mvn -q -B -ntp -Dstyle.color=never test-compile)
 cp="$root/target/classes:$root/target/test-classes:$(cat "$root/target/test-classpath.txt")"
-exec java -cp "$cp" grading.batch.GradeBatch "$root" "$subs" "$out" "$@"
+exec java -cp "$cp" batch.GradeBatch "$root" "$subs" "$out" "$@"

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeoutException;
 import kvapi.IKVClerk;
 import kvtest.KvTest;
 import kvtest.TestClerk;
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 4B: the key/value service without snapshots. The Java port of the 4B tests in {@code

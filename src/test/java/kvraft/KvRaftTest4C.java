@@ -4,10 +4,10 @@ import static kvraft.KvRaftTester.GID;
 
 import kvapi.IKVClerk;
 import kvtest.KvTest;
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 4C: the key/value service with snapshots. The Java port of the 4C tests in {@code

@@ -2,10 +2,10 @@ package raft;
 
 import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 3A: leader election. The Java port of the 3A tests in {@code raft1/raft_test.go}; same names,

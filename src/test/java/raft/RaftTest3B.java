@@ -5,11 +5,11 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import raftapi.Raft.StartResult;
+import tester.Points;
 
 /**
  * Lab 3B: log replication. The Java port of the 3B tests in {@code raft1/raft_test.go}; same names,

@@ -5,10 +5,10 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 3C: persistence. The Java port of the 3C tests in {@code raft1/raft_test.go}. As in 2025, a

@@ -2,10 +2,10 @@ package raft;
 
 import static raft.RfSrv.SNAPSHOT_INTERVAL;
 
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 3D: log compaction. The Java port of the 3D tests in {@code raft1/raft_test.go}. Every test

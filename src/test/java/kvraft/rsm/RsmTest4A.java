@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import kvapi.Err;
 import kvapi.SubmitResult;
 import kvtest.KvTest;
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 4A: the replicated state machine. The Java port of the 4A tests in {@code

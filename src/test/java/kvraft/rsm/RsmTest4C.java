@@ -2,10 +2,10 @@ package kvraft.rsm;
 
 import static kvraft.rsm.RsmTester.NSRV;
 
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 4C in the rsm package: snapshots. The Java port of TestSnapshot4C in {@code

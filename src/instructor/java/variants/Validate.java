@@ -1,0 +1,194 @@
+package variants;
+
+import cli.FileTrees;
+import cli.TreeAssembler;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import labs.Registry;
+
+/**
+ * {@code make validate}: proves that the tests catch what they claim to. Each buggy variant of the
+ * reference ({@link Variant}) is applied to a copy of the reference's packages, assembled into a
+ * tree with the given code ({@link TreeAssembler}), compiled, and run against its part in a JVM of
+ * its own ({@link checks.FirstFailure}, which stops at the first failed test and reads it from the
+ * signed verdicts). Prints a table (variant, part, caught or MISSED, the test that caught it, its
+ * message) and ends with {@code N passed, N failed}; exits with 0 only if every variant was caught.
+ *
+ * <pre>
+ * java -cp ... variants.Validate ROOT [NAME...]     (ROOT: the repository; NAME: some variants)
+ * </pre>
+ *
+ * The tests and the tester come from the reference's build ({@code target/solution}, which {@code
+ * tools/validate.sh} makes first); each variant's own classes go in front of them.
+ */
+public final class Validate {
+  /** One row of the table. */
+  record Row(String variant, String part, String result, String test, String message) {
+    boolean caught() {
+      return result.equals("caught");
+    }
+  }
+
+  private final Path root;
+
+  private Validate(Path root) {
+    this.root = root;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args[0]).toAbsolutePath().normalize();
+    List<Variant> variants = new ArrayList<>();
+    if (args.length > 1) {
+      for (int i = 1; i < args.length; i++) {
+        variants.add(Variant.read(root.resolve("solution/variants/" + args[i] + ".patch")));
+      }
+    } else {
+      variants = Variant.all(root.resolve("solution/variants"));
+    }
+    Validate validate = new Validate(root);
+    List<Row> rows = new ArrayList<>();
+    for (Variant v : variants) {
+      rows.add(validate.check(v));
+    }
+    System.out.printf(
+        "%n%-28s %-4s %-7s %-32s %s%n", "variant", "part", "result", "caught by", "message");
+    for (Row r : rows) {
+      System.out.printf(
+          "%-28s %-4s %-7s %-32s %s%n", r.variant(), r.part(), r.result(), r.test(), r.message());
+    }
+    long missed = rows.stream().filter(r -> !r.caught()).count();
+    System.out.println();
+    System.out.println((rows.size() - missed) + " passed, " + missed + " failed");
+    System.exit(missed == 0 ? 0 : 1);
+  }
+
+  /** Builds and runs one variant. */
+  private Row check(Variant v) throws IOException, InterruptedException {
+    Path dir = root.resolve("target/variants/" + v.name());
+    FileTrees.delete(dir);
+    Path packages = dir.resolve("pkg");
+    for (String pkg : Registry.studentPackages()) {
+      Path from = root.resolve("solution/src/main/java").resolve(pkg.replace('.', '/'));
+      // A nested package (kvraft.rsm) comes with its parent's folder.
+      if (Files.isDirectory(from) && !pkg.contains(".")) {
+        FileTrees.copy(from, packages.resolve(pkg), false);
+      }
+    }
+    List<String> problems = v.applyTo(packages);
+    if (!problems.isEmpty()) {
+      Files.write(dir.resolve("patch.log"), problems, StandardCharsets.UTF_8);
+      return new Row(
+          v.name(),
+          v.part(),
+          "BROKEN",
+          "the patch does not apply",
+          "see " + dir.resolve("patch.log"));
+    }
+    TreeAssembler.assemble(root.resolve("src/main/java"), packages, dir.resolve("src"));
+    if (!compile(dir.resolve("src"), dir.resolve("classes"), dir.resolve("javac.log"))) {
+      return new Row(
+          v.name(), v.part(), "BROKEN", "does not compile", "see " + dir.resolve("javac.log"));
+    }
+    System.err.println(
+        "validate: " + v.name() + " (" + v.part() + ", expected: " + v.caughtBy() + ") ...");
+    Path result = dir.resolve("result.tsv");
+    List<String> cmd =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:+UseSerialGC",
+            "-cp",
+            dir.resolve("classes") + File.pathSeparator + testClasspath(),
+            "checks.FirstFailure",
+            v.part(),
+            dir.resolve("output.log").toString(),
+            result.toString());
+    int status = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    String[] fields =
+        Files.isRegularFile(result)
+            ? Files.readString(result, StandardCharsets.UTF_8).strip().split("\t", 3)
+            : new String[] {"error"};
+    if (fields[0].equals("caught")) {
+      String test = fields.length > 1 ? fields[1] : "?";
+      String message = fields.length > 2 ? fields[2] : "";
+      String shown = v.expects(test) ? test : test + " (expected: " + v.caughtBy() + ")";
+      return new Row(
+          v.name(),
+          v.part(),
+          "caught",
+          shown,
+          message.length() > 70 ? message.substring(0, 70) : message);
+    }
+    if (fields[0].equals("missed")) {
+      return new Row(v.name(), v.part(), "MISSED", "-", "every " + v.part() + " test passed");
+    }
+    return new Row(
+        v.name(),
+        v.part(),
+        "BROKEN",
+        "the run ended with " + status,
+        "see " + dir.resolve("output.log"));
+  }
+
+  /**
+   * Compiles every source under {@code src} into {@code out}; javac's messages go to {@code log}.
+   */
+  private boolean compile(Path src, Path out, Path log) throws IOException {
+    List<String> options =
+        List.of(
+            "--release",
+            "17",
+            "-nowarn",
+            "-encoding",
+            "UTF-8",
+            "-proc:none",
+            "-d",
+            out.toString(),
+            "-cp",
+            libraries());
+    List<String> sources;
+    try (Stream<Path> walk = Files.walk(src)) {
+      sources = walk.map(Path::toString).filter(p -> p.endsWith(".java")).sorted().toList();
+    }
+    Files.createDirectories(out);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter messages = new StringWriter();
+    boolean ok;
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      ok =
+          javac
+              .getTask(
+                  messages,
+                  files,
+                  null,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromStrings(sources))
+              .call();
+    }
+    Files.writeString(log, messages.toString(), StandardCharsets.UTF_8);
+    return ok;
+  }
+
+  /** The reference's compiled tests and tester, then the libraries. */
+  private String testClasspath() throws IOException {
+    return root.resolve("target/solution/test-classes") + File.pathSeparator + libraries();
+  }
+
+  /** The test classpath's libraries, as Maven listed them for the reference's build. */
+  private String libraries() throws IOException {
+    return Files.readString(
+            root.resolve("target/solution/test-classpath.txt"), StandardCharsets.UTF_8)
+        .trim();
+  }
+}

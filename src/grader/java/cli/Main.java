@@ -89,6 +89,10 @@ public final class Main {
   static int run(String[] args) {
     Timing.mark("front end started");
     try {
+      Workspace here = Workspace.current();
+      if (SelfUpdate.needed(here)) {
+        return SelfUpdate.rebuildAndRun(here, args, System.err);
+      }
       if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
         return SUBCOMMANDS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
       }
@@ -121,6 +125,7 @@ public final class Main {
 
   static void printHelp() {
     String me = Requirements.launcherCommand();
+    Request.Available here = Request.Available.in(Workspace.current().root());
     Args.printHelp(
         me
             + " [OPTIONS] [PART...]\n       "
@@ -137,28 +142,37 @@ public final class Main {
             + "PART: the parts to run, "
             + String.join(" ", Registry.partNames())
             + " (default: all of them)\n\nOptions:",
-        Request.options(),
+        Request.options(here),
         null,
-        List.of(
-            "",
-            "Commands:",
-            "  logcols   the column view of a debug log, a column per server ("
-                + me
-                + " logcols --help)",
-            "",
-            "Exit status: 0 if every test passed; 1 if a test failed or the code does not compile;"
-                + " 2 for a",
-            "mistake on the command line or in the set-up (the message says what to fix).",
-            "",
-            "Examples:",
-            "  " + me + " 3A                              the Lab 3A tests on your code",
-            "  " + me + " -t testReElection3A 3A          one test",
-            "  " + me + " -n 100 -p 2 3A                  each test 100 times, 2 at a time",
-            "  " + me + " -v 3A | tools/logcols -t VOTE,LEAD,TERM     the debug log, by server",
-            "  " + me + " --submission DIR --json results.json 3A     grade a submission",
-            "  "
-                + me
-                + " --deterministic --seed 42 -t testReElection3A 3A   replay one run exactly"));
+        footer(me, here));
+  }
+
+  /** The lines after the options: commands, exit status, examples that work in this tree. */
+  private static List<String> footer(String me, Request.Available here) {
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "",
+                "Commands:",
+                "  logcols   the column view of a debug log, a column per server ("
+                    + me
+                    + " logcols --help)",
+                "",
+                "Exit status: 0 if every test passed; 1 if a test failed or the code does not compile;"
+                    + " 2 for a",
+                "mistake on the command line or in the set-up (the message says what to fix).",
+                "",
+                "Examples:",
+                "  " + me + " 3A                              the Lab 3A tests on your code",
+                "  " + me + " -t testReElection3A 3A          one test",
+                "  " + me + " -n 100 -p 2 3A                  each test 100 times, 2 at a time",
+                "  " + me + " -v 3A | tools/logcols -t VOTE,LEAD,TERM     the debug log, by server",
+                "  " + me + " --submission DIR --json results.json 3A     grade a submission"));
+    if (here.deterministic()) {
+      lines.add(
+          "  " + me + " --deterministic --seed 42 -t testReElection3A 3A   replay one run exactly");
+    }
+    return lines;
   }
 
   private int call(Workspace ws) throws Exception {

@@ -31,8 +31,28 @@ final class Request {
   boolean deterministic;
   Integer explore;
 
-  /** The options, in the order --help lists them. */
+  /**
+   * What this tree can run besides the student's own runs: the student handout has neither the
+   * reference solution nor the deterministic mode, and its --help does not offer them.
+   */
+  record Available(boolean solution, boolean deterministic) {
+    static final Available ALL = new Available(true, true);
+
+    static Available in(Path root) {
+      return new Available(
+          Files.isDirectory(root.resolve("solution/src/main/java")),
+          Files.isDirectory(root.resolve("src/deterministic"))
+              && Files.isRegularFile(root.resolve("tools/deterministic.sh")));
+    }
+  }
+
+  /** Every option the parser knows, in the order --help lists them. */
   static Options options() {
+    return options(Available.ALL);
+  }
+
+  /** The options that work in a tree that has {@code a}, in the order --help lists them. */
+  static Options options(Available a) {
     Options o = new Options();
     o.addOption(
         Args.valued(
@@ -76,8 +96,11 @@ final class Request {
     o.addOption(
         Args.valued(
             null, "json", "FILE", "also write the results as Gradescope's" + " results.json"));
-    o.addOption(
-        Args.flag(null, "solution", "the same tests on the reference solution" + " (instructors)"));
+    if (a.solution()) {
+      o.addOption(
+          Args.flag(
+              null, "solution", "the same tests on the reference solution" + " (instructors)"));
+    }
     o.addOption(
         Args.valued(
             null,
@@ -93,21 +116,23 @@ final class Request {
             "zero-if-flagged",
             "with --submission: score 0 if the integrity"
                 + " scan flags the submission (instructors)"));
-    o.addOption(
-        Args.flag(
-            null,
-            "deterministic",
-            "experimental, never graded: run the tests under Fray, one"
-                + " thread at a time in virtual time, so that --seed replays a run exactly, thread"
-                + " timing included (needs a JDK 25; see the instructor guide, \"Deterministic"
-                + " mode\")"));
-    o.addOption(
-        Args.valued(
-            null,
-            "explore",
-            "N",
-            "with --deterministic and one test (-t): run it under N"
-                + " schedules and stop at the first failure, printing the seed that replays it"));
+    if (a.deterministic()) {
+      o.addOption(
+          Args.flag(
+              null,
+              "deterministic",
+              "experimental, never graded: run the tests under Fray, one"
+                  + " thread at a time in virtual time, so that --seed replays a run exactly, thread"
+                  + " timing included (needs a JDK 25; see the instructor guide, \"Deterministic"
+                  + " mode\")"));
+      o.addOption(
+          Args.valued(
+              null,
+              "explore",
+              "N",
+              "with --deterministic and one test (-t): run it under N"
+                  + " schedules and stop at the first failure, printing the seed that replays it"));
+    }
     o.addOption(Args.flag("h", "help", "this text"));
     return o;
   }
@@ -205,7 +230,12 @@ final class Request {
     if (submission != null && solution) {
       throw new UsageError("--solution and --submission cannot be combined");
     }
-    if (solution && !Files.isDirectory(ws.root().resolve("solution/src/main/java"))) {
+    if (deterministic && !Available.in(ws.root()).deterministic()) {
+      throw new UsageError(
+          "--deterministic needs src/deterministic and tools/deterministic.sh, which this tree"
+              + " does not have (the student handout leaves the experimental mode out)");
+    }
+    if (solution && !Available.in(ws.root()).solution()) {
       throw new UsageError(
           "there is no solution/ folder here (it is not part of the student" + " handout)");
     }

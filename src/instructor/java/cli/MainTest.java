@@ -1,6 +1,7 @@
 package cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,8 +115,24 @@ class MainTest {
   }
 
   @Test
+  void aHandoutOffersNeitherTheSolutionNorTheDeterministicMode() {
+    // The student handout has no solution/ and no src/deterministic: --help does not list them,
+    // and typing them says why.
+    String help = Request.options(Request.Available.in(tmp)).getOptions().toString();
+    assertFalse(help.contains("solution"), help);
+    assertFalse(help.contains("deterministic"), help);
+    assertFalse(help.contains("explore"), help);
+    assertTrue(help.contains("submission"), help);
+    assertRefused("the student handout leaves the experimental mode out", "--deterministic", "3A");
+    assertRefused("it is not part of the student handout", "--solution", "3A");
+  }
+
+  @Test
   void theDeterministicModeHandsItsOptionsToTheScript() throws Exception {
     Path script = tmp.resolve("tools/deterministic.sh");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "");
+    Files.createDirectories(tmp.resolve("src/deterministic"));
     Request r =
         parsed(
             "--deterministic", "--seed", "42", "--explore", "30", "-t", "testReElection3A", "3a");

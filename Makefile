@@ -8,6 +8,8 @@
 #   make bench-loop  the edit-test loop alone (grade.sh's time to the first test line)
 #   make check-launchers  grade.sh and the tools under dash and macOS's bash 3.2 (if at hand)
 #   make check-edit-loop  a student's edits are what ./grade.sh runs next (fresh copy, fast path)
+#   make check-handout  the built handout is the student's kit and nothing else
+#   make check-ide-run  a lab test through JUnit's console launcher, as an IDE runs it
 #   make grade   ./grade.sh on your code, all parts
 #   make validate  the buggy variants of the reference, each caught by the tests (instructors)
 #   make handout   the student distribution in dist/ (checked by make test)
@@ -25,7 +27,7 @@ SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDI
 # Runs a main class of the tests, compiled against the reference solution.
 RUN_TESTS_JAVA = java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt)
 
-.PHONY: check-edit-loop format docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
+.PHONY: check-edit-loop check-handout check-ide-run format docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
 
 test: solution-tree
 	$(MVN) -q spotless:check
@@ -34,6 +36,7 @@ test: solution-tree
 	$(MAKE) check-edit-loop
 	tools/make-handout.sh
 	tools/check-skeleton.sh dist/raftlab-handout
+	$(MAKE) check-handout check-ide-run
 	$(MAKE) red-team check-gradescope lint-workflows
 
 # The self-tests only (labrpc, labgob, the tester, the command line), without the lab tests (every
@@ -61,6 +64,19 @@ bench-loop:
 
 check-launchers:
 	tools/check-launchers.sh
+
+# The built handout is the student's kit and nothing else: no instructor's files, a --help without
+# instructor options, and a plain mvn test there that runs the lab tests (failing on the skeleton).
+check-handout: solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	$(RUN_TESTS_JAVA) checks.HandoutCheck dist/raftlab-handout
+
+# A lab test run as an IDE runs it: JUnit's console launcher, a plain classpath, no surefire
+# settings, on the reference solution.
+check-ide-run: solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	$(RUN_TESTS_JAVA) org.junit.platform.console.ConsoleLauncher execute --disable-banner \
+	  --details=tree --fail-if-no-tests --select-method=raft.RaftTest3A#testInitialElection3A
 
 # The student's edit loop end to end, in a fresh copy under target/edit-loop: through ./grade.sh's
 # fast path, the skeleton fails, the reference passes, the skeleton put back fails again (Lab 3 and

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  *   <li>the skeleton put back fails it again;
  *   <li>the same for Lab 4's {@code testBasic4A}: the reference's {@code raft} and {@code kvraft}
  *       pass it, the skeleton's {@code kvraft} put back fails it;
+ *   <li>the tree moved to another folder (its fast start names the old one, so it starts over from
+ *       the bootstrap), and files copied in with their old times ({@code cp -p}), older than the
+ *       classes built from the files they replace: the skeleton fails, the reference passes.
  * </ol>
  *
  * under this JDK and then, when one is given ({@code --jdk DIR}, a JDK 25 say), another in the same
@@ -38,7 +41,7 @@ import java.util.stream.Stream;
  */
 public final class EditLoopCheck {
   private final Path root;
-  private final Path tree;
+  private Path tree;
   private final List<String> shells;
   private int shellTurn;
   private final List<String> failures = new ArrayList<>();
@@ -67,6 +70,7 @@ public final class EditLoopCheck {
     for (Path jdk : jdks) {
       check.studentLoop(jdk);
     }
+    check.movedTreeAndOldTimes(jdks.get(0));
     check.archiveHoldsNoStudentClass();
     if (!check.failures.isEmpty()) {
       System.out.println("check-edit-loop FAILED:");
@@ -104,6 +108,17 @@ public final class EditLoopCheck {
     expect(jdk, lab4, "4A", false, "the skeleton's kvraft put back");
     putReference("kvraft");
     expect(jdk, lab4, "4A", true, "the reference's kvraft copied in again");
+  }
+
+  /** The tree moved, then packages copied in with their old modification times. */
+  private void movedTreeAndOldTimes(Path jdk) throws Exception {
+    Path moved = tree.resolveSibling("moved");
+    Files.move(tree, moved);
+    tree = moved;
+    replacePackage(root.resolve("src/main/java"), "raft", true);
+    expect(jdk, "testInitialElection3A", "3A", false, "moved; the skeleton's raft with old times");
+    replacePackage(root.resolve("solution/src/main/java"), "raft", true);
+    expect(jdk, "testInitialElection3A", "3A", true, "moved; the reference's raft with old times");
   }
 
   /** Runs one test through {@code ./grade.sh} and checks its verdict. */
@@ -242,17 +257,18 @@ public final class EditLoopCheck {
   }
 
   private void putSkeleton(String pkg) throws IOException {
-    replacePackage(root.resolve("src/main/java"), pkg);
+    replacePackage(root.resolve("src/main/java"), pkg, false);
   }
 
   private void putReference(String pkg) throws IOException {
-    replacePackage(root.resolve("solution/src/main/java"), pkg);
+    replacePackage(root.resolve("solution/src/main/java"), pkg, false);
   }
 
   /**
-   * Replaces the copy's package {@code pkg} with the one under {@code from}, as a student would.
+   * Replaces the copy's package {@code pkg} with the one under {@code from}, as a student would: as
+   * an editor saves (new times), or as {@code cp -p} copies ({@code keepTimes}).
    */
-  private void replacePackage(Path from, String pkg) throws IOException {
+  private void replacePackage(Path from, String pkg, boolean keepTimes) throws IOException {
     Path to = tree.resolve("src/main/java").resolve(pkg);
     JavacBuild.deleteTree(to);
     Path source = from.resolve(pkg);
@@ -261,8 +277,10 @@ public final class EditLoopCheck {
         Path dest = to.resolve(source.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(dest);
+        } else if (keepTimes) {
+          Files.copy(
+              p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         } else {
-          // A plain copy, as an editor saves: a new time on every file.
           Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
         }
       }

@@ -33,7 +33,7 @@ for p in "${patches[@]}"; do
   dir="target/variants/$name"
   rm -rf "$dir"
   mkdir -p "$dir/pkg" "$dir/classes"
-  cp -a solution/src/main/java/raft solution/src/main/java/kvraft "$dir/pkg/"
+  cp -a solution/src/main/java/kvsrv solution/src/main/java/raft solution/src/main/java/kvraft "$dir/pkg/"
   if ! patch -s -p1 -F0 -d "$dir/pkg" <"$p" >"$dir/patch.log" 2>&1; then
     rows+=("$name|$part|BROKEN|the patch does not apply|see $dir/patch.log")
     missed=$((missed + 1))

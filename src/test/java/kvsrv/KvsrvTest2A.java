@@ -140,6 +140,8 @@ class KvsrvTest2A {
     if (m1 > m0 + (nclient * 200L)) {
       throw ts.fatalf("error: server using too much memory %d %d (%.2f per client)", m0, m1, f);
     }
+    // A raftlab addition (Go prints nothing here): how far below the limit the server stays.
+    System.out.printf("info: heap %d -> %d bytes, %.2f per client (limit 200)%n", m0, m1, f);
   }
 
   /** Go's {@code runtime.GC(); runtime.GC(); runtime.ReadMemStats(&st); st.HeapAlloc}. */

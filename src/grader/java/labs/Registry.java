@@ -22,6 +22,20 @@ public final class Registry {
   private static final List<Lab> LABS =
       List.of(
           new Lab(
+              2,
+              "Key/value server",
+              List.of("kvsrv"),
+              List.of(
+                  new Part(
+                      "2A", "key/value server, reliable network", List.of("kvsrv.KvsrvTest2A"), 4),
+                  new Part("2B", "lock, reliable network", List.of("kvsrv.lock.LockTest2B"), 4),
+                  new Part(
+                      "2C",
+                      "key/value server, unreliable network",
+                      List.of("kvsrv.KvsrvTest2C"),
+                      4),
+                  new Part("2D", "lock, unreliable network", List.of("kvsrv.lock.LockTest2D"), 4))),
+          new Lab(
               3,
               "Raft",
               List.of("raft"),
@@ -52,7 +66,7 @@ public final class Registry {
     return LABS;
   }
 
-  /** Every part of every lab, in order (3A, 3B, ... 4C). */
+  /** Every part of every lab, in order (2A, 2B, ... 4C). */
   public static List<Part> parts() {
     List<Part> out = new ArrayList<>();
     for (Lab lab : LABS) {
@@ -80,7 +94,7 @@ public final class Registry {
         .orElseThrow(() -> new IllegalArgumentException("not a registered part: " + part));
   }
 
-  /** Every package a student owns, over all labs ({@code raft}, {@code kvraft}). */
+  /** Every package a student owns, over all labs ({@code kvsrv}, {@code raft}, {@code kvraft}). */
   public static List<String> studentPackages() {
     return LABS.stream().flatMap(l -> l.studentPackages().stream()).distinct().toList();
   }

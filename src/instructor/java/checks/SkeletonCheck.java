@@ -23,6 +23,8 @@ import org.junit.platform.launcher.TestIdentifier;
  * channel of a child JVM, never from what it prints:
  *
  * <ul>
+ *   <li>Lab 2 (2A-2D): every test fails with Go's message for a clerk that says ErrNoKey ("Put err
+ *       ErrNoKey", "0: get failed ErrNoKey", ...) within 60 s;
  *   <li>3A: every test fails with Go's "expected one leader, got none" within 60 s;
  *   <li>4B: every test fails, each saying what the skeleton's clerk did wrong, within 60 s;
  *   <li>testBasic4A: fails with "no server completed submit(Inc) ..." within 60 s;
@@ -44,6 +46,12 @@ public final class SkeletonCheck {
   public static void main(String[] argv) throws IOException, InterruptedException {
     Path tree = Path.of(argv[0]).toAbsolutePath();
     List<String> problems = new ArrayList<>();
+    check(
+        problems,
+        "Lab 2",
+        testsOf("2A") + testsOf("2B") + testsOf("2C") + testsOf("2D"),
+        "^(Put err|Wrong error|Put failed|\\d+: get failed|0: Get \"k\" err) ErrNoKey$",
+        List.of("2A", "2B", "2C", "2D"));
     check(problems, "Lab 3A", testsOf("3A"), "expected one leader, got none$", List.of("3A"));
     check(
         problems,
@@ -66,7 +74,7 @@ public final class SkeletonCheck {
   private static void check(
       List<String> problems, String what, int count, String message, List<String> args)
       throws IOException, InterruptedException {
-    List<String> parts = args.stream().filter(a -> a.matches("[34][A-D]")).toList();
+    List<String> parts = args.stream().filter(a -> a.matches("[2-5][A-D]")).toList();
     List<String> names =
         args.contains("--test") ? List.of(args.get(args.indexOf("--test") + 1)) : List.of();
     List<TestIdentifier> tests = Grade.discover(parts, names);

@@ -128,7 +128,7 @@ public final class HandoutFacts {
       row(
           sb,
           "テスターからあなたのコードへの呼び出し 1 回（`make`、`start`、`getState`、`snapshot`、"
-              + "`persistBytes`、`kill`、Lab 4 のサーバーとクラークの呼び出し）",
+              + "`persistBytes`、`kill`、Lab 2 と Lab 4 のサーバー、クラーク、ロックを作る呼び出し）",
           callLimitSeconds() + " 秒",
           "テストは失敗し、呼び出しが止まっている場所を示す（`... has not returned after "
               + callLimitSeconds()
@@ -168,7 +168,8 @@ public final class HandoutFacts {
       row(
           sb,
           "one call from the tester into your code (`make`, `start`, `getState`, `snapshot`, "
-              + "`persistBytes`, `kill`, and Lab 4's server and clerk calls)",
+              + "`persistBytes`, `kill`, and the calls that make Lab 2's and Lab 4's servers, clerks and"
+              + " locks)",
           callLimitSeconds() + " s",
           "the test fails and shows where the call is stuck (`... has not returned after "
               + callLimitSeconds()

@@ -1,9 +1,10 @@
 package kvapi;
 
 /**
- * What the tests call on a key/value clerk (Go's {@code kvtest.IKVClerk}). Your {@code
- * kvraft.Clerk} implements it. Both methods may block for as long as it takes to reach a leader
- * (they retry until they get an answer), and are called by one thread at a time per clerk.
+ * What the tests call on a key/value clerk (Go's {@code kvtest.IKVClerk}). Your {@code kvsrv.Clerk}
+ * (Lab 2) and {@code kvraft.Clerk} (Lab 4) implement it, and your Lab 2 lock uses it. Both methods
+ * may block for as long as it takes to reach a leader (they retry until they get an answer), and
+ * are called by one thread at a time per clerk.
  */
 public interface IKVClerk {
 

@@ -29,10 +29,26 @@ public final class EventLog {
   private final long t0 = System.nanoTime();
   private final List<Event> events = new ArrayList<>();
 
+  // A test that measures memory turns keeping debug events off (they would count as the server's).
+  private volatile boolean keepDebugEvents = true;
+
   public EventLog() {
     Debug.beginTest(
-        (nanos, topic, server, term, format, args) ->
-            record(System.nanoTime() - t0, server, topic.name(), term, format, args));
+        (nanos, topic, server, term, format, args) -> {
+          if (keepDebugEvents) {
+            record(System.nanoTime() - t0, server, topic.name(), term, format, args);
+          }
+        });
+  }
+
+  /**
+   * Whether the debug events of the code under test are kept for the timeline (they are by default;
+   * they are still printed with {@code -v} either way). The memory test of Lab 2 turns this off
+   * while it measures, so that a server's debug lines do not count as its memory.
+   */
+  public void keepDebugEvents(boolean yes) {
+    keepDebugEvents = yes;
+    tester("debug events " + (yes ? "kept" : "not kept (memory is being measured)"));
   }
 
   private synchronized void record(

@@ -22,9 +22,10 @@ import tester.Guard;
 import tester.ServerGrp;
 
 /**
- * The key/value tester shared by the Lab 4 tests, the Java port of {@code kvtest1/kvtest.go} and
- * {@code kvtest1/porcupine.go}: clerk operations recorded for the linearizability check, the
- * concurrent-put clients, the partitioner, and the checks, with Go's names and messages.
+ * The key/value tester shared by the Lab 2 and Lab 4 tests, the Java port of {@code
+ * kvtest1/kvtest.go} and {@code kvtest1/porcupine.go}: clerk operations recorded for the
+ * linearizability check, the concurrent-put clients, the partitioner, and the checks, with Go's
+ * names and messages.
  *
  * <ul>
  *   <li>{@link #get} and {@link #put}: one clerk operation, timed and logged for porcupine;
@@ -233,6 +234,38 @@ public abstract class KvTest extends Config {
 
   private Err putJson(IKVClerk ck, String key, EntryV v, long ver, int me) {
     return put(ck, key, v.toJson(), ver, me);
+  }
+
+  /** Puts the number {@code v} as JSON (Go's {@code PutJson} with an int), logged for porcupine. */
+  public Err putJson(IKVClerk ck, String key, int v, long ver, int me) {
+    return put(ck, key, Integer.toString(v), ver, me);
+  }
+
+  /** A number read with {@link #getJsonInt}, and the key's version. */
+  public record IntVersioned(int value, long version) {}
+
+  /** A Get whose value must be a JSON number (Go's {@code GetJson} into an int). */
+  public IntVersioned getJsonInt(IKVClerk ck, String key, int me) {
+    IKVClerk.GetResult r = get(ck, key, me);
+    if (r.err() != Err.OK) {
+      throw fatalf("%d: Get \"%s\" err %s", me, key, r.err());
+    }
+    try {
+      return new IntVersioned(Integer.parseInt(r.value()), r.version());
+    } catch (NumberFormatException e) {
+      throw fatalf("Unmarshal err %d", r.version());
+    }
+  }
+
+  /** A random string of {@code n} letters (Go's {@code kvtest.RandValue}). */
+  public static String randValue(int n) {
+    final String letterBytes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    java.util.Random r = java.util.concurrent.ThreadLocalRandom.current();
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append(letterBytes.charAt(r.nextInt(letterBytes.length())));
+    }
+    return b.toString();
   }
 
   /** The result of {@link #onePut}: the key's version afterwards, and whether the Put was OK. */

@@ -16,9 +16,12 @@ final class Clnts {
     this.net = net;
   }
 
-  /** A clerk's connection that may reach only the servers {@code to} (null: all of them). */
-  synchronized Clnt make(String[] serverNames, int[] to) {
-    Clnt clnt = new Clnt(net, serverNames, to);
+  /**
+   * A clerk's connection that may reach only the servers named {@code srvs} (null: all of them);
+   * {@code groupServers} are group 0's servers, for a Lab 4 clerk's array of ends.
+   */
+  synchronized Clnt make(String[] groupServers, String[] srvs) {
+    Clnt clnt = new Clnt(net, groupServers, srvs);
     clnts.add(clnt);
     return clnt;
   }

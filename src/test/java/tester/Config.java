@@ -170,16 +170,28 @@ public class Config {
     return net.getTotalBytes();
   }
 
-  // ---- clerks (Lab 4) -----------------------------------------------------------------------
+  // ---- clerks --------------------------------------------------------------------------------
 
-  /** A clerk's connection that may reach every server of group {@link #GRP0}. */
+  /** A clerk's connection that may reach every server (Go's MakeClient). */
   public Clnt makeClient() {
-    return makeClientTo(null);
+    return clnts.make(group(GRP0).srvNames(), null);
+  }
+
+  /**
+   * A clerk's connection that may reach only the servers named {@code srvs} (Go's MakeClientTo),
+   * such as {@code ServerGrp.serverName(GRP0, 1)}.
+   */
+  public Clnt makeClientTo(String... srvs) {
+    return clnts.make(group(GRP0).srvNames(), srvs);
   }
 
   /** A clerk's connection that may reach only the servers {@code to} of group {@link #GRP0}. */
   public Clnt makeClientTo(int[] to) {
-    return clnts.make(group(GRP0).srvNames(), to);
+    String[] names = new String[to.length];
+    for (int i = 0; i < to.length; i++) {
+      names[i] = ServerGrp.serverName(GRP0, to[i]);
+    }
+    return makeClientTo(names);
   }
 
   /** Removes a clerk's ends from the network (Go's DeleteClient). */

@@ -6,6 +6,7 @@ import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import raftapi.Raft.State;
 
 /**
  * Lab 3A: leader election. The Java port of the 3A tests in {@code raft1/raft_test.go}; same names,
@@ -236,7 +237,7 @@ class RaftTest3A {
     for (int i = 0; i < 30; i++) {
       ts.sleep(RAFT_ELECTION_TIMEOUT / 10);
       for (int s = 0; s < servers; s++) {
-        raftapi.Raft.State st = ts.raft(s).getState();
+        State st = ts.raft(s).getState();
         if (st.isLeader() && st.term() > splitTerm) {
           throw ts.fatalf(
               "server %d became the leader of term %d with the votes of at most 3"

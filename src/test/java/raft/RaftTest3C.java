@@ -10,6 +10,7 @@ import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import raftapi.Raft.StartResult;
 
 /**
  * Lab 3C: persistence. The Java port of the 3C tests in {@code raft1/raft_test.go}. As in 2025, a
@@ -308,7 +309,7 @@ class RaftTest3C {
                     // Try them all, maybe one of them is a leader.
                     raftapi.Raft rf = ts.raft(i);
                     if (rf != null) {
-                      raftapi.Raft.StartResult r = rf.start(x);
+                      StartResult r = rf.start(x);
                       if (r.isLeader()) {
                         ok = true;
                         index = r.index();
@@ -568,7 +569,7 @@ class RaftTest3C {
     // hold 401, two of five: it must not be committed. Then the held replies from term t1 arrive.
     int d = de[0];
     ts.g.partition(new int[] {a, d}, new int[] {c, de[1], p});
-    raftapi.Raft.StartResult r401 = ts.raft(a).start(401);
+    StartResult r401 = ts.raft(a).start(401);
     steered = steered && r401.isLeader();
     ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
     ts.g.holdReplies(a, p, false);

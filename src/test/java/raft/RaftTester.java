@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
+import raftapi.Raft.StartResult;
+import raftapi.Raft.State;
 import tester.Config;
 import tester.ServerGrp;
 
@@ -125,7 +127,7 @@ public class RaftTester extends Config {
       Map<Integer, List<Integer>> leaders = new HashMap<>();
       for (int i = 0; i < n; i++) {
         if (g.isConnected(i)) {
-          raftapi.Raft.State st = srv(i).getState();
+          State st = srv(i).getState();
           if (st.isLeader()) {
             leaders.computeIfAbsent(st.term(), k -> new ArrayList<>()).add(i);
           }
@@ -165,7 +167,7 @@ public class RaftTester extends Config {
       int leader = -1;
       int leaderTerm = aboveTerm;
       for (int i : group) {
-        raftapi.Raft.State st = srv(i).getState();
+        State st = srv(i).getState();
         if (st.isLeader() && st.term() > leaderTerm) {
           leader = i;
           leaderTerm = st.term();
@@ -336,7 +338,7 @@ public class RaftTester extends Config {
           rf = raft(s);
         }
         if (rf != null) {
-          raftapi.Raft.StartResult r = rf.start(cmd);
+          StartResult r = rf.start(cmd);
           if (r.isLeader()) {
             index = r.index();
             break;
@@ -367,7 +369,7 @@ public class RaftTester extends Config {
   }
 
   /** A leader that the test cut off, and what its {@code start} returned when it accepted. */
-  record CutOff(int leader, raftapi.Raft.StartResult started) {}
+  record CutOff(int leader, StartResult started) {}
 
   /**
    * Finds the leader ({@code findLeader}), cuts it off ({@code cut}) and gives it {@code cmd},
@@ -382,7 +384,7 @@ public class RaftTester extends Config {
     for (int attempt = 0; attempt < 5; attempt++) {
       int leader = findLeader.getAsInt();
       cut.accept(leader);
-      raftapi.Raft.StartResult r = raft(leader).start(cmd);
+      StartResult r = raft(leader).start(cmd);
       if (r.isLeader()) {
         return new CutOff(leader, r);
       }

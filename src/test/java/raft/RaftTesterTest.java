@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import raftapi.ApplyMsg;
+import raftapi.Raft.StartResult;
 import raftapi.Raft.State;
 import tester.TestFailure;
 
@@ -32,8 +34,7 @@ class RaftTesterTest {
     for (int i = 0; i < peers.length; i++) {
       peers[i] = mock(raftapi.Raft.class);
       when(peers[i].getState()).thenReturn(new State(1, false));
-      when(peers[i].start(org.mockito.ArgumentMatchers.any()))
-          .thenReturn(new raftapi.Raft.StartResult(-1, 1, false));
+      when(peers[i].start(any())).thenReturn(new StartResult(-1, 1, false));
     }
     RaftTester ts =
         RaftTester.makeTest(

@@ -1,9 +1,11 @@
 package tester;
 
+import debug.Debug;
 import diagnostics.EventLog;
 import diagnostics.LeakedThreads;
 import diagnostics.ThreadReport;
 import diagnostics.Timeline;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -361,7 +363,7 @@ public class Config {
           events.now());
       System.out.println("info: wrote timeline to " + file);
       return file;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       System.out.println("info: could not write the timeline: " + e);
       return null;
     }
@@ -388,7 +390,7 @@ public class Config {
     } finally {
       net.cleanup();
       events.tester("cleanup");
-      debug.Debug.endTest();
+      Debug.endTest();
     }
     String leaked = LeakedThreads.report(threadsBefore);
     if (leaked != null) {

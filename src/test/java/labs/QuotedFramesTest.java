@@ -53,6 +53,36 @@ class QuotedFramesTest {
     assertTrue(frames >= 8, "found only " + frames + " quoted frames; did their format change?");
   }
 
+  /** README shows getting-started's sample run (section 5), not a run of its own. */
+  @Test
+  void theReadmeQuotesGettingStartedsSampleRun() {
+    List<String> readme = failingRun(read(ROOT.resolve("README.md")));
+    List<String> guide = failingRun(read(ROOT.resolve("handout/getting-started.md")));
+    assertTrue(!guide.isEmpty(), "getting-started.md shows no sample run with a Fatal line");
+    assertEquals(guide, readme);
+  }
+
+  /**
+   * The first code block that holds a {@code Fatal:} line, with the timeline's folder left out
+   * (README abbreviates it).
+   */
+  private static List<String> failingRun(List<String> lines) {
+    List<String> block = new ArrayList<>();
+    boolean in = false;
+    for (String line : lines) {
+      if (line.startsWith("```")) {
+        if (in && block.stream().anyMatch(l -> l.startsWith("Fatal: "))) {
+          return block;
+        }
+        in = !in;
+        block.clear();
+      } else if (in) {
+        block.add(line.replaceAll("timeline to \\S*/target/", "timeline to .../target/"));
+      }
+    }
+    return List.of();
+  }
+
   @Test
   void aPointerAtAFrameTheDocumentDoesNotQuoteIsCaught() {
     List<String> problems = new ArrayList<>();

@@ -7,10 +7,10 @@ import kvapi.Err;
 import kvapi.IKVClerk;
 import kvtest.ClntRes;
 import kvtest.KvTest;
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 2A: the key/value server on a reliable network. The Java port of the reliable tests in {@code

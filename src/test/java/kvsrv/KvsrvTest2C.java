@@ -3,10 +3,10 @@ package kvsrv;
 import kvapi.Err;
 import kvapi.IKVClerk;
 import kvtest.KvTest;
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 2C: the key/value server on an unreliable network, which drops requests and replies. The Java

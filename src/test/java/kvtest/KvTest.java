@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import kvapi.Err;
@@ -17,6 +20,7 @@ import porcupine.Checker;
 import porcupine.LinearizationInfo;
 import porcupine.Operation;
 import porcupine.Visualizer;
+import raftapi.Raft.State;
 import tester.Config;
 import tester.Guard;
 import tester.ServerGrp;
@@ -72,7 +76,7 @@ public abstract class KvTest extends Config {
       for (Object svc : g.services(i)) {
         if (svc instanceof raftapi.Raft r) {
           int server = i;
-          raftapi.Raft.State st = Guard.call("Raft.getState() on server " + server, r::getState);
+          State st = Guard.call("Raft.getState() on server " + server, r::getState);
           cfg.electionSafety().observe(server, st.term(), st.isLeader());
           if (st.isLeader()) {
             return new Leader(true, i);
@@ -320,11 +324,11 @@ public abstract class KvTest extends Config {
   /** One client doing {@link #onePut} on its keys until {@code done}. */
   public ClntRes oneClientPut(int cli, IKVClerk ck, List<String> ka, AtomicBoolean done) {
     ClntRes res = new ClntRes();
-    java.util.Map<String, Long> verm = new java.util.HashMap<>();
+    Map<String, Long> verm = new HashMap<>();
     for (String k : ka) {
       verm.put(k, 0L);
     }
-    java.util.Random r = new java.util.Random(rand.nextLong());
+    Random r = new Random(rand.nextLong());
     while (!done.get()) {
       String k = ka.get(0);
       if (randomkeys) {

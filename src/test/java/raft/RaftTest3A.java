@@ -5,6 +5,7 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import raftapi.Raft.State;
 import tester.Points;
 
 /**
@@ -112,9 +113,12 @@ class RaftTest3A {
   }
 
   /**
-   * With a healthy leader and a reliable network, the term must stay the same (a raftlab addition:
-   * Go's testInitialElection3A only prints a warning). Followers that do not reset their election
-   * timer when they hear from the leader keep starting elections.
+   * With a healthy leader and a reliable network, the term stays the same (a raftlab addition: Go's
+   * testInitialElection3A only prints a warning). Followers that do not reset their election timer
+   * when they hear from the leader start an election every few hundred milliseconds: a dozen or so
+   * new terms in five seconds. A correct Raft changes its term here only when a busy machine delays
+   * the leader's heartbeats past an election timeout, which is legal: that gets Go's warning, and
+   * only a churn that no pause explains fails the test.
    */
   @Test
   @Order(4)
@@ -128,8 +132,7 @@ class RaftTest3A {
     ts.sleep(50); // let the followers learn of the election
     int term = ts.checkTerms();
 
-    // Five election timeouts without failures: at most one election is forgiven (a long pause
-    // of a busy machine); a follower that ignores heartbeats starts one every few hundred ms.
+    // Five election timeouts without failures, the terms sampled ten times per timeout.
     int changes = 0;
     for (int i = 0; i < 50; i++) {
       ts.sleep(RAFT_ELECTION_TIMEOUT / 10);
@@ -141,14 +144,27 @@ class RaftTest3A {
         }
       }
     }
-    if (changes > 1) {
+    if (changes > MAX_QUIET_ELECTIONS) {
       throw ts.fatalf(
           "the term changed %d times in %d s without failures: a follower must reset"
               + " its election timer whenever it hears from the current leader",
           changes, 5 * RAFT_ELECTION_TIMEOUT / 1000);
     }
+    if (changes > 0) {
+      // Go's warning, with the count: a loaded machine can cost a correct Raft an election or two.
+      System.out.printf(
+          "warning: term changed %d times in %d s even though there were no failures%n",
+          changes, 5 * RAFT_ELECTION_TIMEOUT / 1000);
+    }
     ts.checkOneLeader();
   }
+
+  /**
+   * How many new terms {@link #testStableLeader3A} forgives in five election timeouts: the pauses
+   * of a loaded machine (measured: the reference with both cores busy) stay well below it, and a
+   * follower that ignores heartbeats goes well above it.
+   */
+  static final int MAX_QUIET_ELECTIONS = 3;
 
   /**
    * A peer votes at most once per term (Figure 2, RequestVote receiver rule 2; section 5.2), a
@@ -224,7 +240,7 @@ class RaftTest3A {
     for (int i = 0; i < 30; i++) {
       ts.sleep(RAFT_ELECTION_TIMEOUT / 10);
       for (int s = 0; s < servers; s++) {
-        raftapi.Raft.State st = ts.raft(s).getState();
+        State st = ts.raft(s).getState();
         if (st.isLeader() && st.term() > splitTerm) {
           throw ts.fatalf(
               "server %d became the leader of term %d with the votes of at most 3"

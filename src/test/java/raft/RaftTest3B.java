@@ -532,19 +532,9 @@ class RaftTest3B {
     ts.one(101, servers, true);
 
     // The leader is cut off and appends three entries that nobody else gets: its stale entries.
-    int old = -1;
-    for (int attempt = 0; attempt < 5 && old == -1; attempt++) {
-      int leader = ts.checkOneLeader();
-      ts.g.disconnectAll(leader);
-      if (ts.raft(leader).start(201).isLeader()) {
-        old = leader;
-      } else {
-        ts.g.connectOne(leader); // it lost its leadership just now; pick the next leader
-      }
-    }
-    if (old == -1) {
-      throw ts.fatalf("no leader accepted start() right after being found as the leader");
-    }
+    int old =
+        ts.cutOffLeaderUntilStart(ts::checkOneLeader, ts.g::disconnectAll, ts.g::connectOne, 201)
+            .leader();
     ts.raft(old).start(202);
     ts.raft(old).start(203);
 

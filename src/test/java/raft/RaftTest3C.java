@@ -3,11 +3,13 @@ package raft;
 import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import raftapi.Raft.StartResult;
 import tester.Points;
 
 /**
@@ -307,7 +309,7 @@ class RaftTest3C {
                     // Try them all, maybe one of them is a leader.
                     raftapi.Raft rf = ts.raft(i);
                     if (rf != null) {
-                      raftapi.Raft.StartResult r = rf.start(x);
+                      StartResult r = rf.start(x);
                       if (r.isLeader()) {
                         ok = true;
                         index = r.index();
@@ -419,63 +421,72 @@ class RaftTest3C {
 
     // Everyone agrees on a first entry.
     ts.one(101, servers, true);
-    int s1 = ts.checkOneLeader();
-    int t1 = ts.raft(s1).getState().term();
-    int s2 = (s1 + 1) % servers;
-    int[] others = {(s1 + 2) % servers, (s1 + 3) % servers, (s1 + 4) % servers};
 
-    // (a) s1 and s2 are cut off from the other three. s1, still the leader of term t1, appends
-    // 102 at index 2 and sends it to s2 only.
-    ts.g.partition(new int[] {s1, s2}, others);
-    raftapi.Raft.StartResult r102 = ts.raft(s1).start(102);
-    if (!r102.isLeader() || r102.index() != 2) {
-      throw ts.fatalf("leader %d: start(102) returned %s; expected index 2 as leader", s1, r102);
-    }
+    // (a) The leader, s1, and the next server, s2, are cut off from the other three. s1, still the
+    // leader of its term t1, appends 102 at index i102 and can send it to s2 only. (If s1 lost its
+    // leadership just before the cut, the cut is undone and the next leader becomes s1. i102 is 2
+    // unless one() had to submit 101 twice, on a busy machine.)
+    RaftTester.CutOff a =
+        ts.cutOffLeaderUntilStart(
+            ts::checkOneLeader,
+            l -> ts.g.partition(new int[] {l, (l + 1) % servers}, rest(l, servers)),
+            l -> ts.g.connectAll(),
+            102);
+    int s1 = a.leader();
+    int t1 = a.started().term();
+    int s2 = (s1 + 1) % servers;
+    int[] others = rest(s1, servers);
+    int i102 = a.started().index();
     ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
 
-    // (b) The other three elect s5 in a later term; cut off alone, s5 appends 103 at index 2,
-    // which nobody else gets.
-    int s5 = ts.checkLeaderAmong(others, t1);
-    int t2 = ts.raft(s5).getState().term();
-    ts.g.disconnectAll(s5);
-    raftapi.Raft.StartResult r103 = ts.raft(s5).start(103);
-    if (!r103.isLeader() || r103.index() != 2) {
-      throw ts.fatalf("leader %d: start(103) returned %s; expected index 2 as leader", s5, r103);
-    }
-    int[] s3s4 = java.util.Arrays.stream(others).filter(x -> x != s5).toArray();
+    // (b) The other three elect s5 in a later term t2; cut off alone, s5 appends 103, which nobody
+    // else gets, at index i103 (i102, or below it if a second 101 reached only s1 and s2).
+    RaftTester.CutOff b =
+        ts.cutOffLeaderUntilStart(
+            () -> ts.checkLeaderAmong(others, t1),
+            ts.g::disconnectAll,
+            l -> ts.g.partition(new int[] {s1, s2}, others),
+            103);
+    int s5 = b.leader();
+    int t2 = b.started().term();
+    int i103 = b.started().index();
+    int[] s3s4 = Arrays.stream(others).filter(x -> x != s5).toArray();
 
-    // (c) s1 and s2 rejoin s3 and s4. Only s1 or s2 can win (their logs end in 102), and the
-    // winner copies 102 to s3 and s4: now on a majority, but of an older term, so it must not
-    // be committed: s5 could still win an election and overwrite it.
-    ts.g.partition(new int[] {s1, s2, s3s4[0], s3s4[1]}, new int[] {s5});
-    int s1Again = ts.checkLeaderAmong(new int[] {s1, s2, s3s4[0], s3s4[1]}, t2);
-    if (s1Again != s1 && s1Again != s2) {
-      throw ts.fatalf("server %d won an election though its log lacks index 2", s1Again);
+    // (c) s1 rejoins s3 and s4 (s2 and s5 stay out). Only s1 can win (its log ends in 102, and
+    // theirs before it), and it copies 102 to s3 and s4: now on a majority, but of an older term,
+    // so it must not be committed: s5 could still win an election and overwrite it. (Leaving s2
+    // out means no step depends on how soon s2 received 102 in (a).)
+    int[] s1s3s4 = {s1, s3s4[0], s3s4[1]};
+    ts.g.partition(s1s3s4, new int[] {s2, s5});
+    ts.g.disconnectAll(s2);
+    ts.g.disconnectAll(s5);
+    int s1Again = ts.checkLeaderAmong(s1s3s4, t2);
+    if (s1Again != s1) {
+      throw ts.fatalf("server %d won an election though its log lacks 102", s1Again);
     }
     ts.sleep(RAFT_ELECTION_TIMEOUT);
-    RaftTester.Committed c2 = ts.nCommitted(2);
-    if (c2.count() > 0) {
+    RaftTester.Committed c102 = ts.nCommitted(i102);
+    if (c102.count() > 0) {
       throw ts.fatalf(
-          "index 2 (%s, term %d) was committed by counting replicas in a later term;"
+          "index %d (%s, term %d) was committed by counting replicas in a later term;"
               + " a leader may commit by counting only entries of its own term (Figure 8)",
-          c2.cmd(), t1);
+          i102, c102.cmd(), t1);
     }
 
     // (d) s5 returns with s3 and s4; its log ends in a later term than theirs, so it wins and
-    // replaces 102 with 103. Once 104, of s5's own term, commits, so does 103 at index 2.
-    ts.g.partition(new int[] {s5, s3s4[0], s3s4[1]}, new int[] {s1, s2});
-    int s5Again = ts.checkLeaderAmong(new int[] {s5, s3s4[0], s3s4[1]}, t2);
+    // replaces 102 with 103. Once 104, of s5's own term, commits, so does 103 at i103. (104 is
+    // submitted until a leader among them accepts it: a busy machine can cost s5 its leadership for
+    // a term, which it then wins back.)
+    int[] s5s3s4 = {s5, s3s4[0], s3s4[1]};
+    ts.g.partition(s5s3s4, new int[] {s1, s2});
+    int s5Again = ts.checkLeaderAmong(s5s3s4, t2);
     if (s5Again != s5) {
       throw ts.fatalf(
           "server %d won an election though server %d's log is more up to date", s5Again, s5);
     }
-    raftapi.Raft.StartResult r104 = ts.raft(s5).start(104);
-    if (!r104.isLeader()) {
-      throw ts.fatalf("leader %d lost its leadership unexpectedly", s5);
-    }
-    ts.waitCommitted(r104.index(), 3, -1);
-    if (!Integer.valueOf(103).equals(ts.nCommitted(2).cmd())) {
-      throw ts.fatalf("index 2 holds %s; expected 103", ts.nCommitted(2).cmd());
+    ts.oneAmong(s5s3s4, 104, 3);
+    if (!Integer.valueOf(103).equals(ts.nCommitted(i103).cmd())) {
+      throw ts.fatalf("index %d holds %s; expected 103", i103, ts.nCommitted(i103).cmd());
     }
 
     // (e) All together again, everyone agrees.
@@ -508,30 +519,22 @@ class RaftTest3C {
     // Term t1: leader A is cut off with P alone; P's replies to A are held back. A appends three
     // entries (indexes 2-4); P stores them and acknowledges, but A hears nothing (and could not
     // commit them anyway).
-    int a = -1;
-    int p = -1;
-    int t1 = -1;
-    int[] cde = null;
-    for (int attempt = 0; attempt < 5 && a == -1; attempt++) {
-      int leader = ts.checkOneLeader();
-      int t = ts.raft(leader).getState().term();
-      int follower = (leader + 1) % servers;
-      int[] rest = {(leader + 2) % servers, (leader + 3) % servers, (leader + 4) % servers};
-      ts.g.partition(new int[] {leader, follower}, rest);
-      ts.g.holdReplies(leader, follower, true);
-      if (ts.raft(leader).start(201).isLeader()) {
-        a = leader;
-        p = follower;
-        t1 = t;
-        cde = rest;
-      } else {
-        ts.g.holdReplies(leader, follower, false); // it lost its leadership just now
-        ts.g.connectAll();
-      }
-    }
-    if (a == -1) {
-      throw ts.fatalf("no leader accepted start() right after being found as the leader");
-    }
+    RaftTester.CutOff cutOff =
+        ts.cutOffLeaderUntilStart(
+            ts::checkOneLeader,
+            leader -> {
+              ts.g.partition(new int[] {leader, (leader + 1) % servers}, rest(leader, servers));
+              ts.g.holdReplies(leader, (leader + 1) % servers, true);
+            },
+            leader -> {
+              ts.g.holdReplies(leader, (leader + 1) % servers, false);
+              ts.g.connectAll();
+            },
+            201);
+    int a = cutOff.leader();
+    int t1 = cutOff.started().term();
+    int p = (a + 1) % servers;
+    int[] cde = rest(a, servers);
     ts.raft(a).start(202);
     ts.raft(a).start(203);
     ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
@@ -548,7 +551,7 @@ class RaftTest3C {
 
     // C appends 302 and sends it to A only, then is cut off: A's log is now the most up to date
     // of the three left, so only A can win the next election.
-    int[] de = java.util.Arrays.stream(cde).filter(x -> x != c).toArray();
+    int[] de = Arrays.stream(cde).filter(x -> x != c).toArray();
     ts.g.disconnectLink(c, de[0]);
     ts.g.disconnectLink(c, de[1]);
     boolean steered = ts.raft(c).start(302).isLeader();
@@ -563,7 +566,7 @@ class RaftTest3C {
     // hold 401, two of five: it must not be committed. Then the held replies from term t1 arrive.
     int d = de[0];
     ts.g.partition(new int[] {a, d}, new int[] {c, de[1], p});
-    raftapi.Raft.StartResult r401 = ts.raft(a).start(401);
+    StartResult r401 = ts.raft(a).start(401);
     steered = steered && r401.isLeader();
     ts.sleep(RAFT_ELECTION_TIMEOUT / 2);
     ts.g.holdReplies(a, p, false);
@@ -582,5 +585,10 @@ class RaftTest3C {
     // All together again, everyone agrees.
     ts.g.connectAll();
     ts.one(501, servers, true);
+  }
+
+  /** The three servers of five that are neither {@code leader} nor the one after it. */
+  private static int[] rest(int leader, int servers) {
+    return new int[] {(leader + 2) % servers, (leader + 3) % servers, (leader + 4) % servers};
   }
 }

@@ -1,13 +1,20 @@
 package raft;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
 import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.Persister;
+import raftapi.Raft.StartResult;
+import raftapi.Raft.State;
 import tester.Config;
 import tester.ServerGrp;
 
@@ -50,10 +57,7 @@ public class RaftTester extends Config {
   @FunctionalInterface
   interface RaftFactory {
     raftapi.Raft make(
-        ClientEnd[] peers,
-        int me,
-        Persister persister,
-        java.util.concurrent.BlockingQueue<ApplyMsg> applyCh);
+        ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh);
   }
 
   private final RaftFactory factory;
@@ -123,7 +127,7 @@ public class RaftTester extends Config {
       Map<Integer, List<Integer>> leaders = new HashMap<>();
       for (int i = 0; i < n; i++) {
         if (g.isConnected(i)) {
-          raftapi.Raft.State st = srv(i).getState();
+          State st = srv(i).getState();
           if (st.isLeader()) {
             leaders.computeIfAbsent(st.term(), k -> new ArrayList<>()).add(i);
           }
@@ -155,7 +159,7 @@ public class RaftTester extends Config {
     events()
         .tester(
             "checking for a leader among "
-                + java.util.Arrays.toString(group)
+                + Arrays.toString(group)
                 + " in a term above "
                 + aboveTerm);
     for (int iters = 0; iters < 10; iters++) {
@@ -163,7 +167,7 @@ public class RaftTester extends Config {
       int leader = -1;
       int leaderTerm = aboveTerm;
       for (int i : group) {
-        raftapi.Raft.State st = srv(i).getState();
+        State st = srv(i).getState();
         if (st.isLeader() && st.term() > leaderTerm) {
           leader = i;
           leaderTerm = st.term();
@@ -176,7 +180,7 @@ public class RaftTester extends Config {
     }
     throw fatalf(
         "expected a leader among servers %s in a term above %d, got none",
-        java.util.Arrays.toString(group), aboveTerm);
+        Arrays.toString(group), aboveTerm);
   }
 
   /** Checks that all connected peers agree on the term; returns it. */
@@ -286,19 +290,55 @@ public class RaftTester extends Config {
                 + " servers "
                 + (retry ? "with" : "without")
                 + " retry");
+    int index = agree(IntStream.range(0, n).toArray(), cmd, expectedServers, retry);
+    if (index == -1 && !checkFinished()) {
+      throw fatalf("one(%s) failed to reach agreement", cmd);
+    }
+    return index;
+  }
+
+  /**
+   * {@link #one(Object, int, boolean)} with retry, submitting only to the servers of {@code group}
+   * (a raftlab checker for tests that partition the peers: a stale leader cut off on the other side
+   * would accept the command too, but could never commit it). Returns the index.
+   */
+  int oneAmong(int[] group, Object cmd, int expectedServers) {
+    events()
+        .tester(
+            "checking agreement of "
+                + abbreviate(cmd)
+                + " by at least "
+                + expectedServers
+                + " servers, submitted to "
+                + Arrays.toString(group));
+    int index = agree(group, cmd, expectedServers, true);
+    if (index == -1) {
+      throw fatalf(
+          "one(%s) failed to reach agreement among servers %s", cmd, Arrays.toString(group));
+    }
+    return index;
+  }
+
+  /**
+   * The loop of {@link #one} (Go's {@code one}), over the connected servers of {@code group}:
+   * returns the index at which {@code cmd} was agreed, or -1 after about 10 s or when the test has
+   * finished. Fails at once if it was submitted without {@code retry} and did not commit.
+   */
+  private int agree(int[] group, Object cmd, int expectedServers, boolean retry) {
     long t0 = System.nanoTime();
     int starts = 0;
     while (System.nanoTime() - t0 < 10_000_000_000L && !checkFinished()) {
       // Try all the servers, maybe one is the leader.
       int index = -1;
-      for (int si = 0; si < n; si++) {
-        starts = (starts + 1) % n;
+      for (int si = 0; si < group.length; si++) {
+        starts = (starts + 1) % group.length;
+        int s = group[starts];
         raftapi.Raft rf = null;
-        if (g.isConnected(starts)) {
-          rf = raft(starts);
+        if (g.isConnected(s)) {
+          rf = raft(s);
         }
         if (rf != null) {
-          raftapi.Raft.StartResult r = rf.start(cmd);
+          StartResult r = rf.start(cmd);
           if (r.isLeader()) {
             index = r.index();
             break;
@@ -325,56 +365,33 @@ public class RaftTester extends Config {
         sleep(50);
       }
     }
-    if (!checkFinished()) {
-      throw fatalf("one(%s) failed to reach agreement", cmd);
-    }
     return -1;
   }
 
+  /** A leader that the test cut off, and what its {@code start} returned when it accepted. */
+  record CutOff(int leader, StartResult started) {}
+
   /**
-   * {@link #one(Object, int, boolean)} with retry, submitting only to the servers of {@code group}
-   * (a raftlab checker for tests that partition the peers: a stale leader cut off on the other side
-   * would accept the command too, but could never commit it). Returns the index.
+   * Finds the leader ({@code findLeader}), cuts it off ({@code cut}) and gives it {@code cmd},
+   * which it must accept as the leader: the first step of the tests that leave entries on a leader
+   * nobody else hears. A busy machine can delay the leader's heartbeats long enough that a follower
+   * starts an election between finding the leader and cutting it off; then {@code start} says "not
+   * the leader", which is correct, so the cut is undone ({@code undo}) and the next leader is
+   * tried, up to five times.
    */
-  int oneAmong(int[] group, Object cmd, int expectedServers) {
-    events()
-        .tester(
-            "checking agreement of "
-                + abbreviate(cmd)
-                + " by at least "
-                + expectedServers
-                + " servers, submitted to "
-                + java.util.Arrays.toString(group));
-    long t0 = System.nanoTime();
-    while (System.nanoTime() - t0 < 10_000_000_000L && !checkFinished()) {
-      int index = -1;
-      for (int s : group) {
-        raftapi.Raft rf = raft(s);
-        if (rf != null) {
-          raftapi.Raft.StartResult r = rf.start(cmd);
-          if (r.isLeader()) {
-            index = r.index();
-            break;
-          }
-        }
+  CutOff cutOffLeaderUntilStart(
+      IntSupplier findLeader, IntConsumer cut, IntConsumer undo, Object cmd) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int leader = findLeader.getAsInt();
+      cut.accept(leader);
+      StartResult r = raft(leader).start(cmd);
+      if (r.isLeader()) {
+        return new CutOff(leader, r);
       }
-      if (index != -1) {
-        long t1 = System.nanoTime();
-        while (System.nanoTime() - t1 < 2_000_000_000L) {
-          Committed c = nCommitted(index);
-          if (c.count() >= expectedServers && Objects.equals(c.cmd(), cmd)) {
-            events().tester("agreement of " + abbreviate(cmd) + " reached at index " + index);
-            return index;
-          }
-          sleep(20);
-        }
-      } else {
-        sleep(50);
-      }
+      events().tester("server " + leader + " lost its leadership just now; trying the next leader");
+      undo.accept(leader);
     }
-    throw fatalf(
-        "one(%s) failed to reach agreement among servers %s",
-        cmd, java.util.Arrays.toString(group));
+    throw fatalf("no leader accepted start() right after being found as the leader");
   }
 
   /**

@@ -4,15 +4,24 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import raftapi.ApplyMsg;
+import raftapi.Raft.StartResult;
 import raftapi.Raft.State;
 import tester.TestFailure;
 
@@ -32,8 +41,7 @@ class RaftTesterTest {
     for (int i = 0; i < peers.length; i++) {
       peers[i] = mock(raftapi.Raft.class);
       when(peers[i].getState()).thenReturn(new State(1, false));
-      when(peers[i].start(org.mockito.ArgumentMatchers.any()))
-          .thenReturn(new raftapi.Raft.StartResult(-1, 1, false));
+      when(peers[i].start(any())).thenReturn(new StartResult(-1, 1, false));
     }
     RaftTester ts =
         RaftTester.makeTest(
@@ -153,6 +161,50 @@ class RaftTesterTest {
     RaftTester ts = tester();
     TestFailure f = assertThrows(TestFailure.class, () -> ts.one(101, 3, false));
     assertEquals("one(101) failed to reach agreement", f.getMessage());
+  }
+
+  @Test
+  void oneAmongSubmitsOnlyToItsGroup() throws Exception {
+    RaftTester ts = tester();
+    // Server 0, cut off elsewhere, still thinks it leads; server 1 leads the group {1, 2}.
+    // (doReturn: the state sampler calls getState on the mocks meanwhile, which would confuse
+    // when(...) stubbing.)
+    doReturn(new StartResult(1, 1, true)).when(peers[0]).start(any());
+    doReturn(new StartResult(1, 2, true)).when(peers[1]).start(any());
+    applyChs[1].put(ApplyMsg.command(1, 301));
+    applyChs[2].put(ApplyMsg.command(1, 301));
+
+    assertEquals(1, ts.oneAmong(new int[] {1, 2}, 301, 2));
+    verify(peers[0], never()).start(any());
+  }
+
+  @Test
+  void aLeaderThatLostItsLeadershipBeforeTheCutIsPutBackAndTheNextOneCutOff() {
+    RaftTester ts = tester();
+    // Server 0 was found as the leader but refuses start() (a follower's election got in
+    // first); server 1, the next leader found, accepts it.
+    doReturn(new StartResult(2, 3, true)).when(peers[1]).start(201);
+    Iterator<Integer> found = List.of(0, 1).iterator();
+    List<String> steps = new ArrayList<>();
+
+    RaftTester.CutOff cut =
+        ts.cutOffLeaderUntilStart(
+            found::next, l -> steps.add("cut " + l), l -> steps.add("undo " + l), 201);
+
+    assertEquals(List.of("cut 0", "undo 0", "cut 1"), steps);
+    assertEquals(1, cut.leader());
+    assertEquals(new StartResult(2, 3, true), cut.started());
+  }
+
+  @Test
+  void cuttingOffALeaderGivesUpAfterFiveRefusals() {
+    RaftTester ts = tester();
+    TestFailure f =
+        assertThrows(
+            TestFailure.class, () -> ts.cutOffLeaderUntilStart(() -> 0, l -> {}, l -> {}, 201));
+    assertEquals(
+        "no leader accepted start() right after being found as the leader", f.getMessage());
+    verify(peers[0], times(5)).start(201);
   }
 
   @Test

@@ -14,8 +14,10 @@ import labrpc.ClientEnd;
 import raftapi.ApplyMsg;
 import raftapi.IService;
 import raftapi.Persister;
+import raftapi.Raft.State;
 import tester.Guard;
 import tester.GuardedRaft;
+import tester.TestFailure;
 
 /**
  * One Raft peer under test together with the tester's view of what it applied: the Java port of
@@ -106,12 +108,12 @@ final class RfSrv implements IService {
   }
 
   /** The peer's term and leadership, or (0, false) if it is shut down. */
-  raftapi.Raft.State getState() {
+  State getState() {
     raftapi.Raft rf = rawRaft();
     if (rf == null) {
-      return new raftapi.Raft.State(0, false);
+      return new State(0, false);
     }
-    raftapi.Raft.State st = Guard.call("Raft.getState() on server " + me, rf::getState);
+    State st = Guard.call("Raft.getState() on server " + me, rf::getState);
     ts.electionSafety().observe(me, st.term(), st.isLeader());
     return st;
   }
@@ -137,7 +139,7 @@ final class RfSrv implements IService {
       String err;
       try {
         err = snapshot ? checkSnapMsg(m) : checkMsg(m);
-      } catch (tester.TestFailure tf) {
+      } catch (TestFailure tf) {
         // The peer's snapshot() hung or threw (see Guard): fail the test with that report.
         ts.fail(tf.getMessage(), tf.details());
         continue;

@@ -1,9 +1,11 @@
 package tester;
 
+import debug.Debug;
 import diagnostics.EventLog;
 import diagnostics.LeakedThreads;
 import diagnostics.ThreadReport;
 import diagnostics.Timeline;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -373,7 +375,7 @@ public class Config {
           events.now());
       System.out.println("info: wrote timeline to " + file);
       return file;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       System.out.println("info: could not write the timeline: " + e);
       return null;
     }
@@ -400,7 +402,7 @@ public class Config {
     } finally {
       net.cleanup();
       events.tester("cleanup");
-      debug.Debug.endTest();
+      Debug.endTest();
     }
     String leaked = LeakedThreads.report(threadsBefore);
     if (leaked != null) {

@@ -2,6 +2,7 @@ package tester;
 
 import diagnostics.EventLog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import labrpc.Network;
 import labrpc.Server;
@@ -244,8 +245,7 @@ public final class ServerGrp {
 
   /** Connects the servers within p1 and within p2, and disconnects the two sides. */
   public void partition(int[] p1, int[] p2) {
-    events.tester(
-        "partition " + java.util.Arrays.toString(p1) + " " + java.util.Arrays.toString(p2));
+    events.tester("partition " + Arrays.toString(p1) + " " + Arrays.toString(p2));
     for (int i : p1) {
       disconnect(i, p2);
       connect(i, p1);

@@ -1,7 +1,10 @@
 package tester;
 
 import diagnostics.ThreadReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -103,7 +106,7 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
     StringBuilder sb = new StringBuilder();
     if (failure instanceof TestFailure) {
       sb.append("Fatal: ").append(failure.getMessage()).append('\n');
-    } else if (failure instanceof java.util.concurrent.TimeoutException) {
+    } else if (failure instanceof TimeoutException) {
       sb.append("Fatal: ")
           .append(failure.getMessage())
           .append(" (stopped by the test's time limit)\n");
@@ -125,11 +128,11 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
     if (failure instanceof TestFailure tf && !tf.details().isEmpty()) {
       sb.append(indent(tf.details()));
     } else if (!(failure instanceof TestFailure)) {
-      java.io.StringWriter sw = new java.io.StringWriter();
-      failure.printStackTrace(new java.io.PrintWriter(sw));
+      StringWriter sw = new StringWriter();
+      failure.printStackTrace(new PrintWriter(sw));
       sb.append(indent(sw.toString()));
     }
-    if (failure instanceof java.util.concurrent.TimeoutException) {
+    if (failure instanceof TimeoutException) {
       String deadlocks = ThreadReport.deadlocks();
       sb.append(indent(deadlocks != null ? deadlocks : "no deadlock among locks found\n"));
       sb.append(indent("all threads:\n" + ThreadReport.dumpAll()));

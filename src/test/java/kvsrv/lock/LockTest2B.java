@@ -1,9 +1,9 @@
 package kvsrv.lock;
 
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 2B: the lock on a reliable network. The Java port of the reliable tests in {@code

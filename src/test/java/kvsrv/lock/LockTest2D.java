@@ -1,9 +1,9 @@
 package kvsrv.lock;
 
-import labs.Points;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tester.Points;
 
 /**
  * Lab 2D: the lock on an unreliable network, where the clerk's put may say ErrMaybe. The Java port

@@ -28,8 +28,12 @@ final class SmallKvHistories {
 
   private SmallKvHistories() {}
 
-  /** A history of key "k"; {@code uniqueValues} puts a fresh value each time, as Lab 4 does. */
-  static List<Operation<KvInput, KvOutput>> random(Random rnd, boolean uniqueValues) {
+  /**
+   * A history of key "k"; {@code uniqueValues} puts a fresh value each time, as Lab 4 does; one Put
+   * in {@code maybeOneIn} answers ErrMaybe.
+   */
+  static List<Operation<KvInput, KvOutput>> random(
+      Random rnd, boolean uniqueValues, int maybeOneIn) {
     record Draft(int client, int seq, boolean isGet, long call, long at, long ret) {}
     List<Draft> drafts = new ArrayList<>();
     int clients = 1 + rnd.nextInt(4);
@@ -67,7 +71,7 @@ final class SmallKvHistories {
       if (applies) {
         store = new KvState(value, store.version() + 1);
       }
-      String err = rnd.nextInt(5) == 0 ? "ErrMaybe" : applies ? "OK" : "ErrVersion";
+      String err = rnd.nextInt(maybeOneIn) == 0 ? "ErrMaybe" : applies ? "OK" : "ErrVersion";
       ops.add(op(d.client(), KvInput.put("k", value, version), d.call(), put(err), d.ret()));
     }
     int changes = rnd.nextInt(3); // none, one or two, a third of the time each

@@ -3,12 +3,15 @@ package kvtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import porcupine.CheckResult;
 import porcupine.Checker;
+import porcupine.LinearizationInfo;
 import porcupine.Operation;
+import porcupine.Visualizer;
 
 /**
  * The corner cases of {@link VersionOrderCheck}, one small history each, drawn on a clock of a few
@@ -180,6 +183,20 @@ class VersionOrderCheckTest {
     assertTrue(
         o.violations().get(0).startsWith("key \"k\": two puts answered OK at version 0"),
         o.violations().get(0));
+  }
+
+  @Test
+  void aViolationFoundByVersionsStillGetsPorcupinesPage() throws Exception {
+    // The tester draws the page from Porcupine's search, whatever the search reached in time.
+    KvHistoryGenerator.Generated g = KvHistoryGenerator.generate(20, 100, 1, 5);
+    List<Operation<KvInput, KvOutput>> bad = KvHistoryGenerator.withStaleGet(g, 5).ops();
+    assertEquals(CheckResult.ILLEGAL, KvLinearizability.check(bad, Duration.ZERO).result());
+    LinearizationInfo<KvInput, KvOutput> info =
+        KvLinearizability.explain(bad, Duration.ofSeconds(1));
+    assertTrue(info.result() != CheckResult.OK, "Porcupine says OK where versions say ILLEGAL");
+    StringWriter page = new StringWriter();
+    Visualizer.visualize(KV, info, page);
+    assertTrue(page.toString().contains("k0"), "the page names the key");
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

@@ -35,11 +35,20 @@ import porcupine.Operation;
  *       neighbouring writes.
  * </ul>
  *
- * Operations that change nothing do not constrain each other, so nothing else is needed: the check
- * walks the versions upwards keeping F<sub>v</sub>, the set of instants that w<sub>v</sub> can have
- * in some explanation of everything that involves only w<sub>1</sub>..w<sub>v</sub>. Given the
- * writer of version v+1 (an OK Put at version v; failing that, any ErrMaybe Put at version v: we
- * take the union over them), F<sub>v+1</sub> follows from F<sub>v</sub> alone, and stays a short
+ * (An ErrMaybe Put that did not take effect must, like ErrVersion, find the version not v: {@link
+ * KvModel} is deterministic, and a Put at the current version takes effect whatever it answered.)
+ *
+ * <p>Why instants are enough: an order of the operations respects real time (A before B whenever A
+ * returned before B was called) iff each operation can be given an instant inside its interval,
+ * non-decreasing along the order; operations with equal instants may go in any order among
+ * themselves. So a linearization is a choice of instants, plus, among equal ones, the order that
+ * puts each operation in its version.
+ *
+ * <p>Operations that change nothing do not constrain each other, so nothing else is needed: the
+ * check walks the versions upwards keeping F<sub>v</sub>, the set of instants that w<sub>v</sub>
+ * can have in some explanation of everything that involves only w<sub>1</sub>..w<sub>v</sub>. Given
+ * the writer of version v+1 (an OK Put at version v; failing that, any ErrMaybe Put at version v:
+ * we take the union over them), F<sub>v+1</sub> follows from F<sub>v</sub> alone, and stays a short
  * list of intervals ({@link TimeSet}). At each version it also asks whether the history can end
  * there (N = v): every Put at version v must then fit before w<sub>v</sub>. Equal times count as
  * overlapping, as in Porcupine: all bounds are inclusive.

@@ -99,6 +99,8 @@ final class VersionOrderCheck {
     String value;
     long latestCall = NEG_INF;
     long earliestReturn = POS_INF;
+    Operation<KvInput, KvOutput> calledLast; // for the message: the Gets that set the bounds
+    Operation<KvInput, KvOutput> returnedFirst;
   }
 
   private VersionOrderCheck() {}
@@ -190,8 +192,14 @@ final class VersionOrderCheck {
                 + u
                 + " could hold, but it holds one value");
       }
-      r.latestCall = Math.max(r.latestCall, op.callTime());
-      r.earliestReturn = Math.min(r.earliestReturn, op.returnTime());
+      if (op.callTime() > r.latestCall) {
+        r.latestCall = op.callTime();
+        r.calledLast = op;
+      }
+      if (op.returnTime() < r.earliestReturn) {
+        r.earliestReturn = op.returnTime();
+        r.returnedFirst = op;
+      }
       needed = Math.max(needed, u);
     }
     return walkVersions(slots, reads, needed);
@@ -252,14 +260,7 @@ final class VersionOrderCheck {
       }
       wv = nextWv.build();
       if (wv.isEmpty()) {
-        return illegal(
-            "no put at version "
-                + v
-                + " can take effect at an instant that fits the operations around version "
-                + (v + 1)
-                + " (its gets, and the puts at version "
-                + v
-                + " that did not take effect)");
+        return illegal(stuck(v, writers, here, next, slot.rejected.size() + slot.maybes.size()));
       }
     }
   }
@@ -314,6 +315,36 @@ final class VersionOrderCheck {
       }
       return minReturnFrom[lo];
     }
+  }
+
+  /** Why no writer of version v+1 fits: the candidates and the operations that bound them. */
+  private static String stuck(
+      long v,
+      List<Operation<KvInput, KvOutput>> writers,
+      Reads here,
+      Reads next,
+      int otherPutsAtV) {
+    StringBuilder s = new StringBuilder("version " + (v + 1) + " cannot have begun at any instant");
+    s.append(writers.size() == 1 ? " of " : " of any of ");
+    for (int i = 0; i < Math.min(writers.size(), 3); i++) {
+      s.append(i == 0 ? "" : ", ").append(describe(writers.get(i)));
+    }
+    s.append(writers.size() > 3 ? ", ..." : "").append(" that fits");
+    if (here != null) {
+      s.append(": after ").append(describe(here.calledLast)).append(" was called");
+    }
+    if (next != null) {
+      s.append(here != null ? ", " : ": ").append("before ");
+      s.append(describe(next.returnedFirst)).append(" returned");
+    }
+    return s.append(", after version ")
+        .append(v)
+        .append(" began, and so that each of the ")
+        .append(otherPutsAtV)
+        .append(" other puts at version ")
+        .append(v)
+        .append(" saw another version")
+        .toString();
   }
 
   private static Result illegal(String reason) {

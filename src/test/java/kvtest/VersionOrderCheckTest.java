@@ -170,6 +170,17 @@ class VersionOrderCheckTest {
   }
 
   @Test
+  void theRecordedLab4HistoryIsDecided() {
+    // A real history of testSnapshotRecoverManyClients4C on the reference (make bench times it).
+    List<Operation<KvInput, KvOutput>> h = Lab4History.load();
+    assertEquals(Lab4History.OPS, h.size());
+    assertEquals(VersionOrderCheck.Verdict.OK, VersionOrderCheck.check(h).verdict());
+    assertEquals(
+        VersionOrderCheck.Verdict.ILLEGAL,
+        VersionOrderCheck.check(Lab4History.withStaleGet(h)).verdict());
+  }
+
+  @Test
   void aViolationIsReportedPerKeyWithItsReason() {
     List<Operation<KvInput, KvOutput>> h =
         List.of(

@@ -86,7 +86,8 @@ class MainTest {
     r = run("3E");
     assertEquals(2, r[0]);
     assertEquals(
-        "grade.sh: unknown part 3E (parts: 2A 2B 2C 2D 3A 3B 3C 3D 4A 4B 4C) (see ./grade.sh" + " --help)\n",
+        "grade.sh: unknown part 3E (parts: 2A 2B 2C 2D 3A 3B 3C 3D 4A 4B 4C) (see ./grade.sh"
+            + " --help)\n",
         r[1]);
     r = run("--seed", "abc");
     assertEquals(2, r[0]);

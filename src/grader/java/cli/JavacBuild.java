@@ -22,7 +22,7 @@ import labs.Registry;
  * hundred milliseconds instead of the seconds Maven needs to start. Errors are javac's own, in its
  * format: {@code src/main/java/raft/Raft.java:42: error: ...}.
  */
-final class JavacBuild {
+public final class JavacBuild {
   private JavacBuild() {}
 
   /**
@@ -57,12 +57,29 @@ final class JavacBuild {
     if (sources.isEmpty()) {
       return true;
     }
-    Files.createDirectories(out);
-    String separator = java.io.File.pathSeparator;
     String classpath =
         t.classes()
-            + separator
+            + java.io.File.pathSeparator
             + Files.readString(t.mainLibraries(), StandardCharsets.UTF_8).trim();
+    StringWriter messages = new StringWriter();
+    boolean ok =
+        compileSources(
+            sources.stream().map(JavacBuild::asTyped).toList(), out, classpath, messages);
+    if (!ok) {
+      err.print(messages);
+      err.flush();
+    }
+    return ok;
+  }
+
+  /**
+   * Compiles {@code sources} into {@code out} as Maven does ({@code --release 17}, UTF-8, no
+   * annotation processing) against {@code classpath}; javac's messages go to {@code messages}.
+   * Returns whether they compiled. Also what {@code make validate} compiles each variant with.
+   */
+  public static boolean compileSources(
+      List<Path> sources, Path out, String classpath, StringWriter messages) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> options =
         List.of(
             "--release",
@@ -74,19 +91,12 @@ final class JavacBuild {
             out.toString(),
             "-cp",
             classpath);
-    StringWriter messages = new StringWriter();
-    boolean ok;
+    Files.createDirectories(out);
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-      Iterable<? extends JavaFileObject> units =
-          files.getJavaFileObjectsFromPaths(sources.stream().map(JavacBuild::asTyped).toList());
-      ok = javac.getTask(messages, files, null, options, null, units).call();
+      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
+      return javac.getTask(messages, files, null, options, null, units).call();
     }
-    if (!ok) {
-      err.print(messages);
-      err.flush();
-    }
-    return ok;
   }
 
   /** Every source file of the student's packages, as paths relative to where the JVM runs. */

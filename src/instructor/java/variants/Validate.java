@@ -1,6 +1,7 @@
 package variants;
 
 import cli.FileTrees;
+import cli.JavacBuild;
 import cli.TreeAssembler;
 import java.io.File;
 import java.io.IOException;
@@ -11,9 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import labs.Registry;
 
 /**
@@ -143,39 +141,12 @@ public final class Validate {
    * Compiles every source under {@code src} into {@code out}; javac's messages go to {@code log}.
    */
   private boolean compile(Path src, Path out, Path log) throws IOException {
-    List<String> options =
-        List.of(
-            "--release",
-            "17",
-            "-nowarn",
-            "-encoding",
-            "UTF-8",
-            "-proc:none",
-            "-d",
-            out.toString(),
-            "-cp",
-            libraries());
-    List<String> sources;
+    List<Path> sources;
     try (Stream<Path> walk = Files.walk(src)) {
-      sources = walk.map(Path::toString).filter(p -> p.endsWith(".java")).sorted().toList();
+      sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
-    Files.createDirectories(out);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter messages = new StringWriter();
-    boolean ok;
-    try (StandardJavaFileManager files =
-        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-      ok =
-          javac
-              .getTask(
-                  messages,
-                  files,
-                  null,
-                  options,
-                  null,
-                  files.getJavaFileObjectsFromStrings(sources))
-              .call();
-    }
+    boolean ok = JavacBuild.compileSources(sources, out, libraries(), messages);
     Files.writeString(log, messages.toString(), StandardCharsets.UTF_8);
     return ok;
   }

@@ -23,11 +23,12 @@ final class ArchiveContents {
 
   /**
    * The names ({@code raft.RaftTester}) of the classes in {@code archive}, read by {@code java}
-   * with {@code classpath}, which must start with the classpath the archive was written with.
+   * with {@code classpath}, which must start with the classpath the archive was written with, in
+   * the folder {@code dir} (the tree's root: the archive names the launcher's jar relative to it).
    *
    * @throws IOException if the JVM lists no class: the archive does not fit that JVM or classpath
    */
-  static List<String> list(String java, Path archive, List<String> classpath)
+  static List<String> list(String java, Path archive, List<String> classpath, Path dir)
       throws IOException, InterruptedException {
     List<String> cmd =
         List.of(
@@ -36,7 +37,7 @@ final class ArchiveContents {
             "-XX:+PrintSharedArchiveAndExit",
             "-cp",
             JvmArgs.classpath(classpath, File.pathSeparator));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -322,7 +322,7 @@ final class FastStart {
     List<String> wrong;
     try {
       wrong =
-          ArchiveContents.list(ChildJvm.java(), archive, run).stream()
+          ArchiveContents.list(ChildJvm.java(), archive, run, t.root()).stream()
               .filter(students::isStudents)
               .toList();
     } catch (IOException e) {

@@ -207,7 +207,7 @@ public final class EditLoopCheck {
       return;
     }
     String java = javaOf(tree.resolve("target/cli/fast-start.properties"));
-    List<String> classes = ArchiveContents.list(java, archive, javaArgsClasspath(t));
+    List<String> classes = ArchiveContents.list(java, archive, javaArgsClasspath(t), tree);
     StudentClasses students = StudentClasses.of(given);
     List<String> wrong = classes.stream().filter(students::isStudents).toList();
     System.out.println(

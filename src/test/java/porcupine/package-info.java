@@ -14,6 +14,9 @@
  *   <li>{@link porcupine.Checker#checkOperations} answers OK, ILLEGAL or UNKNOWN (timed out);
  *       {@link porcupine.Checker#checkOperationsVerbose} also keeps the longest linearizable
  *       prefixes it found, which {@link porcupine.Visualizer} turns into one HTML page.
+ *   <li>Lab 2's and Lab 4's tests call {@code kvtest.KvLinearizability} instead: it decides each
+ *       key of the versioned service by following the key's versions, without a search, and calls
+ *       this checker only for the keys that this leaves open.
  * </ul>
  *
  * <p>A history is linearizable when every operation can be given a single instant inside its own

@@ -25,6 +25,20 @@ final class ChildJvm {
     return run(cmd);
   }
 
+  /**
+   * {@code java @BUILD/cli/java.args cli.Bootstrap ARGS}, exactly as the launcher starts it: a run
+   * that checks its sources and builds what changed (unlike {@link #runFast}, whose JVM is told
+   * that everything is built).
+   */
+  static int runFrontEnd(Target t, String[] args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java());
+    cmd.add("@" + t.cli().resolve(FastStart.ARGS));
+    cmd.add("cli.Bootstrap");
+    cmd.addAll(Arrays.asList(args));
+    return run(cmd);
+  }
+
   /** The same for a build without a fast start (a submission): a plain classpath. */
   static int runPlain(Target t, List<String> libraries, String[] args)
       throws IOException, InterruptedException {

@@ -33,12 +33,18 @@ final class SelfUpdate {
     }
     SourceSnapshot recorded = SourceSnapshot.read(t.cli().resolve(ChangeDetector.GIVEN));
     if (recorded == null) {
-      return true;
+      // Built by Maven alone (the Gradescope bundle's setup.sh, say), from the sources it sees:
+      // nothing says they changed since, and the usual run records the snapshot.
+      return false;
     }
     return !frontEnd(ws.root()).changedSince(only(recorded, "grader/", "pom.xml")).isEmpty();
   }
 
-  /** Rebuilds the tree and runs {@code args} in a JVM of the new front end. */
+  /**
+   * Rebuilds the tree and runs {@code args} in a JVM of the new front end, started as the launcher
+   * starts one: it makes the same checks and builds as any run (a submission is still built
+   * afresh), and finds its own sources up to date.
+   */
   static int rebuildAndRun(Workspace ws, String[] args, PrintStream err)
       throws IOException, InterruptedException {
     err.println(Requirements.launcher() + ": its own sources changed; rebuilding it first ...");
@@ -46,7 +52,7 @@ final class SelfUpdate {
     if (Builder.update(t, ws, err) == Builder.Outcome.FAILED) {
       return 1;
     }
-    return ChildJvm.runFast(t, args);
+    return ChildJvm.runFrontEnd(t, args);
   }
 
   /** The front end's sources as they are now, keyed as {@link ChangeDetector#scan} keys them. */

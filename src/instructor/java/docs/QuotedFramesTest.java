@@ -2,6 +2,7 @@ package docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,8 @@ class QuotedFramesTest {
     List<String> readme = failingRun(read(ROOT.resolve("README.md")));
     List<String> guide = failingRun(read(ROOT.resolve("handout/getting-started.md")));
     assertTrue(!guide.isEmpty(), "getting-started.md shows no sample run with a Fatal line");
+    // The student distribution's README (tools/handout/README.md) quotes no run.
+    assumeTrue(Files.exists(ROOT.resolve("solution")), "not the instructors' tree");
     assertEquals(guide, readme);
   }
 
@@ -132,6 +135,9 @@ class QuotedFramesTest {
   private static List<Path> documents() throws IOException {
     List<Path> docs = new ArrayList<>();
     for (String dir : List.of("handout", "handout/ja")) {
+      if (!Files.isDirectory(ROOT.resolve(dir))) {
+        continue;
+      }
       try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
         s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
       }

@@ -160,9 +160,9 @@ class RaftTest3A {
   }
 
   /**
-   * How many new terms {@link #testStableLeader3A} forgives in five election timeouts: the pauses
-   * of a loaded machine (measured: the reference with both cores busy) stay well below it, and a
-   * follower that ignores heartbeats goes well above it.
+   * How many new terms {@link #testStableLeader3A} forgives in five election timeouts. Measured on
+   * a 2-core machine: the reference passed 50 runs of 50 with both cores held by busy loops, and a
+   * follower that ignores heartbeats (the variant no-timer-reset-on-heartbeat) made 13 new terms.
    */
   static final int MAX_QUIET_ELECTIONS = 3;
 

@@ -16,6 +16,7 @@ import java.util.List;
  *   <li>{@code java.util.concurrent.**}: a package and every package below it;
  *   <li>{@code java.util.*}: the classes of one package (not the packages below it);
  *   <li>{@code java.lang.Thread}: one class (and its nested classes), every member;
+ *   <li>{@code java.lang.Class#}: the class itself, none of its members;
  *   <li>{@code java.lang.System#nanoTime}: one member (a method, field or {@code <init>}); with a
  *       descriptor prefix ({@code java.io.PrintStream#<init>(Ljava/io/OutputStream;}) only the
  *       overloads that start so;
@@ -39,6 +40,7 @@ public final class AllowedApis {
           // Class: its name and type tests; everything that finds members or resources by name is
           // reflection.
           "!java.lang.Class",
+          "java.lang.Class#", // the type itself (Class<?>[] and the like)
           "java.lang.Class#getName",
           "java.lang.Class#getSimpleName",
           "java.lang.Class#getTypeName",

@@ -107,8 +107,11 @@ public final class AllowList {
     }
 
     private boolean memberMatches(String owner, String refMember, String descriptor) {
-      if (refMember == null || !owner.equals(name)) {
+      if (!owner.equals(name)) {
         return false;
+      }
+      if (member.isEmpty() || refMember == null) {
+        return member.isEmpty() && refMember == null; // "Class#": the class itself, no member
       }
       int paren = member.indexOf('(');
       if (paren < 0) {

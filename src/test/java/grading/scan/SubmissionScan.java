@@ -63,14 +63,18 @@ public record SubmissionScan(List<Flag> flags) {
               : classes)
           .add(p);
     }
+    return of(classes, tests);
+  }
+
+  /** Scans the student packages in {@code classes} against the tester in {@code tests}. */
+  public static SubmissionScan of(List<Path> classes, List<Path> tests) throws IOException {
     Set<String> tester = new java.util.LinkedHashSet<>();
     for (Path t : tests) {
       tester.addAll(ClassScanner.classesUnder(t));
     }
-    ClassScanner scanner = scanner(tester);
     List<Flag> flags = new ArrayList<>();
     for (Path c : classes) {
-      flags.addAll(scanner.scan(c, Registry.studentPackages()));
+      flags.addAll(scanner(tester).scan(c, Registry.studentPackages()));
     }
     return new SubmissionScan(List.copyOf(flags));
   }

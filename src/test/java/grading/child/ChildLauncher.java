@@ -68,7 +68,9 @@ public final class ChildLauncher {
     Path results = Files.createFile(verdictDir.resolve(id + ".records"));
     RunKey key = RunKey.random();
 
-    ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, childArgs));
+    Path modules = scratch.resolve("modules").resolve(id);
+    Path verdictJar = VerdictModule.build(modules);
+    ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, childArgs, verdictJar));
     pb.redirectErrorStream(true);
     if (workRoot != null) {
       Path cwd = Files.createDirectories(workRoot.resolve("tests").resolve(id));
@@ -116,6 +118,11 @@ public final class ChildLauncher {
     pump.join(5000);
     double seconds = (System.nanoTime() - t0) / 1e9;
     VerdictFile verdicts = VerdictFile.read(results, key);
+    if (verdictJar != null) {
+      Files.deleteIfExists(verdictJar);
+      Files.deleteIfExists(modules);
+      Files.deleteIfExists(modules.getParent());
+    }
     if (workRoot == null) {
       Files.deleteIfExists(results);
       Files.deleteIfExists(verdictDir);
@@ -136,11 +143,12 @@ public final class ChildLauncher {
         .count();
   }
 
-  private List<String> command(List<String> jvmOptions, List<String> childArgs) {
+  private List<String> command(List<String> jvmOptions, List<String> childArgs, Path verdictJar) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.addAll(limits.jvmOptions());
+    cmd.addAll(ChildModules.jvmOptions(verdictJar));
     cmd.add("-cp");
     cmd.add(testsFirst(System.getProperty("java.class.path")));
     cmd.add(ChildMain.class.getName());

@@ -16,6 +16,10 @@ import java.util.List;
  * {@code jdk.jdi} and {@code jdk.jdwp.agent} (debuggers), {@code java.rmi}, {@code java.naming},
  * {@code java.sql}, {@code java.net.http}, {@code jdk.httpserver}, {@code java.xml} and the rest.
  *
+ * <p>On JDK 24 and later, native code is refused as well ({@code --illegal-native-access=deny}):
+ * System.load and System.loadLibrary, and the foreign function API of java.base, throw instead of
+ * loading a library (JDK 17 has no such option; there the scan alone stops native code).
+ *
  * <p>The verdict channel ({@code grading.verdict}) is put in a named module of its own, {@code
  * raftlab.verdict} ({@link VerdictModule}), that the unnamed module where the tests run may call
  * but not open.
@@ -39,6 +43,9 @@ final class ChildModules {
     }
     out.add("--limit-modules");
     out.add(String.join(",", limit));
+    if (Runtime.version().feature() >= 24) { // the child runs this JVM's java
+      out.add("--illegal-native-access=deny");
+    }
     return out;
   }
 }

@@ -19,6 +19,11 @@ public final class StudentWarning {
     } catch (IOException | RuntimeException e) {
       return; // the warning is a courtesy: it never stops a student's run
     }
+    warn(scan, out);
+  }
+
+  /** Warns on {@code out} of what {@code scan} flagged; nothing if it flagged nothing. */
+  static void warn(SubmissionScan scan, PrintStream out) {
     if (!scan.flagged()) {
       return;
     }

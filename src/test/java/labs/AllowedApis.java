@@ -131,6 +131,7 @@ public final class AllowedApis {
           "java.util.random.*",
           "java.time.**",
           "java.math.*",
+          "java.text.*", // formatting, for debugging output
           "java.nio.*", // buffers
           "java.nio.charset.*",
           "java.io.InputStream",

@@ -27,7 +27,7 @@ SOLUTION = -Draftlab.src=$(CURDIR)/target/trees/solution -Draftlab.build=$(CURDI
 # Runs a main class of the tests, compiled against the reference solution.
 RUN_TESTS_JAVA = java -cp target/solution/classes:target/solution/test-classes:$$(cat target/solution/test-classpath.txt)
 
-.PHONY: check-edit-loop check-handout check-ide-run format docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-gradescope lint-workflows clean
+.PHONY: check-edit-loop check-handout check-ide-run format docs check-locks check-locks-solution test unit-test solution-tree skeleton-check bench bench-loop check-launchers grade validate handout gradescope red-team check-controls check-gradescope lint-workflows clean
 
 test: solution-tree
 	$(MVN) -q spotless:check
@@ -135,6 +135,12 @@ gradescope:
 red-team: solution-tree
 	$(MVN) -q $(SOLUTION) test-compile
 	$(RUN_TESTS_JAVA) redteam.RedTeam . target/redteam
+
+# The integrity scan's controls: the reference and three correct Rafts in other styles
+# (tools/redteam-controls) graded on 3A-3D as submissions: full marks, nothing flagged (~30 min).
+check-controls: solution-tree
+	$(MVN) -q $(SOLUTION) test-compile
+	$(RUN_TESTS_JAVA) redteam.Controls . target/controls
 
 # The bundle's run_autograder, run in a temporary /autograder on the reference (full marks), the
 # skeleton and a forged submission (0), for 3A (about 5 minutes).

@@ -3,14 +3,14 @@
 # at once on a small machine). The logic is Java (batch.GradeBatch); this compiles the
 # tree's tests if needed and hands over.
 #
-#   tools/grade-batch.sh SUBMISSIONS_DIR OUT_DIR [--zero-if-flagged] PART...
+#   tools/grade-batch.sh SUBMISSIONS_DIR OUT_DIR [--allow-flagged] PART...
 #
 # Each sub-folder of SUBMISSIONS_DIR is one submission (a student's repository, or a folder
 # holding raft/). Writes OUT_DIR/NAME.log (the output), OUT_DIR/NAME.json (Gradescope's
 # results.json) and OUT_DIR/grades.csv: name,score,max_score,passed,failed,flags.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-usage="usage: grade-batch.sh SUBMISSIONS_DIR OUT_DIR [--zero-if-flagged] PART..."
+usage="usage: grade-batch.sh SUBMISSIONS_DIR OUT_DIR [--allow-flagged] PART..."
 subs=$(cd "${1:?$usage}" && pwd)
 mkdir -p "${2:?$usage}"
 out=$(cd "$2" && pwd)

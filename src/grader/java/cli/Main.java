@@ -299,6 +299,9 @@ public final class Main {
       return Repeat.repeat(
           new Repeat.Options(selection, r.runs, r.parallel == null ? 1 : r.parallel, jvm));
     }
+    if (!r.list) {
+      grading.scan.StudentWarning.warn(System.out); // what the grader will flag, before any test
+    }
     return Grade.grade(new Grade.Options(selection, r.failFast, results, r.list));
   }
 }

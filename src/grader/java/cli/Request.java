@@ -25,6 +25,8 @@ final class Request {
   String json;
   boolean solution;
   boolean zeroIfFlagged;
+  boolean zeroIfFlaggedGiven;
+  boolean allowFlagged;
   String submission;
   boolean list;
   boolean help;
@@ -115,7 +117,13 @@ final class Request {
             null,
             "zero-if-flagged",
             "with --submission: score 0 if the integrity"
-                + " scan flags the submission (instructors)"));
+                + " scan flags the submission (instructors; the default)"));
+    o.addOption(
+        Args.flag(
+            null,
+            "allow-flagged",
+            "with --submission: keep the points of a submission"
+                + " that the integrity scan flags, and only list the flags (instructors)"));
     if (a.deterministic()) {
       o.addOption(
           Args.flag(
@@ -167,7 +175,9 @@ final class Request {
     r.json = cl.getOptionValue("json");
     r.solution = cl.hasOption("solution");
     r.submission = cl.getOptionValue("submission");
-    r.zeroIfFlagged = cl.hasOption("zero-if-flagged");
+    r.allowFlagged = cl.hasOption("allow-flagged");
+    r.zeroIfFlagged = !r.allowFlagged; // --zero-if-flagged is the default (issue 27)
+    r.zeroIfFlaggedGiven = cl.hasOption("zero-if-flagged");
     r.list = cl.hasOption("list");
     r.help = cl.hasOption("h");
     r.deterministic = cl.hasOption("deterministic");
@@ -215,13 +225,17 @@ final class Request {
             || failFast
             || timeline
             || verbose
-            || zeroIfFlagged)) {
+            || zeroIfFlaggedGiven
+            || allowFlagged)) {
       throw new UsageError(
           "--deterministic runs alone: it cannot be combined with -n, --submission, --json,"
               + " --fail-fast, --timeline or -v (it prints the event log itself)");
     }
-    if (zeroIfFlagged && submission == null) {
-      throw new UsageError("--zero-if-flagged applies only to --submission");
+    if ((zeroIfFlaggedGiven || allowFlagged) && submission == null) {
+      throw new UsageError("--zero-if-flagged and --allow-flagged apply only to --submission");
+    }
+    if (zeroIfFlaggedGiven && allowFlagged) {
+      throw new UsageError("--zero-if-flagged and --allow-flagged contradict each other");
     }
     if (submission != null && failFast) {
       throw new UsageError(

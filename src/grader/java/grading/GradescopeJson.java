@@ -48,7 +48,11 @@ public final class GradescopeJson {
               ? String.format(Locale.ROOT, "Passed in %.1fs", r.seconds())
               : String.format(Locale.ROOT, "Failed after %.1fs: %s", r.seconds(), r.message());
       if (zero) {
-        output = "Score 0: the integrity scan flagged this submission.\n" + output;
+        output =
+            "Score 0: the integrity scan flagged this submission (see \""
+                + SCAN_ENTRY
+                + "\").\n"
+                + output;
       }
       String printed = outputs.get(r.name());
       if (printed != null && !printed.isEmpty()) {
@@ -74,7 +78,8 @@ public final class GradescopeJson {
       entry.addProperty("score", 0);
       entry.addProperty("max_score", 0);
       entry.addProperty("status", scan.flagged() ? "failed" : "passed");
-      entry.addProperty("visibility", "hidden");
+      // A student whose score the scan took must see why: which API, where.
+      entry.addProperty("visibility", zero ? "visible" : "hidden");
       entry.addProperty("output", scan.describe());
       JsonObject extra = new JsonObject();
       JsonArray flags = new JsonArray();
@@ -89,6 +94,9 @@ public final class GradescopeJson {
     JsonObject root = new JsonObject();
     root.add("tests", tests);
     root.addProperty("score", total);
+    if (zero) {
+      root.addProperty("output", scan.describe());
+    }
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
   }
 

@@ -63,7 +63,8 @@ public final class Isolated {
     Grade.printSummary(results, System.out);
     if (scan.flagged() && zeroIfFlagged) {
       System.out.println(
-          "Score 0: the integrity scan flagged this submission" + " (--zero-if-flagged).");
+          "Score 0: the integrity scan flagged this submission (see above; an instructor"
+              + " can keep the points with --allow-flagged).");
     }
     if (options.json() != null) {
       Files.writeString(

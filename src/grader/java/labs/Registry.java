@@ -99,6 +99,11 @@ public final class Registry {
     return LABS.stream().flatMap(l -> l.studentPackages().stream()).distinct().toList();
   }
 
+  /** The lab whose student package {@code pkg} is ({@code raft}: lab 3), if any. */
+  public static Optional<Lab> labOwning(String pkg) {
+    return LABS.stream().filter(l -> l.studentPackages().contains(pkg)).findFirst();
+  }
+
   /** Every test class of every part. */
   public static List<String> testClasses() {
     return parts().stream().flatMap(p -> p.testClasses().stream()).toList();

@@ -37,6 +37,7 @@ public final class RegistryDocuments {
     generators.put("points-table-ja", () -> pointsTable("パート", "内容", "テスト数", "点数"));
     generators.put("classroom-steps", RegistryDocuments::classroomSteps);
     generators.putAll(HandoutFacts.generators());
+    generators.putAll(AllowedApisDocument.generators());
     return new GeneratedSections(generators);
   }
 

@@ -13,7 +13,10 @@ import labs.Registry;
 /**
  * The instructor's {@code autograder.conf} in the Gradescope bundle: {@code key = value} lines,
  * {@code #} comments. Keys: {@code parts} (names from the registry, separated by spaces), {@code
- * zero_if_flagged}, and the child limits {@code heap_mb}, {@code max_threads}, {@code output_kb}.
+ * zero_if_flagged} (true unless set to false: a flagged submission scores 0), {@code allow}
+ * (patterns added to every lab's allow-list, as in {@link labs.AllowedApis}), and the child limits
+ * {@code heap_mb}, {@code max_threads}, {@code output_kb}. The limits and {@code allow} reach the
+ * grader as environment variables.
  */
 record AutograderConfig(List<String> parts, boolean zeroIfFlagged, Map<String, String> limits) {
 
@@ -47,8 +50,12 @@ record AutograderConfig(List<String> parts, boolean zeroIfFlagged, Map<String, S
     putIfSet(kv, "heap_mb", limits, "RAFTLAB_HEAP_MB");
     putIfSet(kv, "max_threads", limits, "RAFTLAB_MAX_THREADS");
     putIfSet(kv, "output_kb", limits, "RAFTLAB_OUTPUT_KB");
-    return new AutograderConfig(
-        parts, Boolean.parseBoolean(kv.getOrDefault("zero_if_flagged", "false")), limits);
+    putIfSet(kv, "allow", limits, grading.scan.SubmissionScan.EXTRA_VARIABLE);
+    String zero = kv.getOrDefault("zero_if_flagged", "true").strip().toLowerCase(Locale.ROOT);
+    if (!zero.equals("true") && !zero.equals("false")) {
+      throw new IllegalArgumentException(file + ": zero_if_flagged is true or false, not " + zero);
+    }
+    return new AutograderConfig(parts, zero.equals("true"), limits);
   }
 
   private static void putIfSet(

@@ -20,9 +20,11 @@ import labs.Registry;
  * /autograder} ({@code source/}, {@code submission/}, {@code results/}), sets the parts to 3A, and
  * runs the bundle's {@code run_autograder} (with {@code AUTOGRADER_ROOT} set to that root) on three
  * submissions: the reference must get full marks, the untouched skeleton 0 with Go's message on
- * every test, and the forged submission of issue 17 (prints a pass, exits 0) 0. It also checks that
- * the zip holds no {@code solution/}. The setup script is not run: this machine has its JDK and
- * Maven already.
+ * every test, the forged submission of issue 17 (prints a pass, exits 0) 0, and the forgery of
+ * issue 27 (a reflective facility no deny-list named) 0 with its flags shown to the student: all
+ * with the bundle's own {@code autograder.conf} but for its parts. It also checks that the zip
+ * holds no {@code solution/}. The setup script is not run: this machine has its JDK and Maven
+ * already.
  *
  * <pre>
  * java -cp ... gradescope.BundleCheck REPO_ROOT
@@ -44,9 +46,12 @@ public final class BundleCheck {
           problems.add("the bundle holds a solution/ folder");
         }
       }
+      // The bundle's own configuration, defaults and all, with the parts cut to 3A.
+      Path conf = source.resolve("autograder.conf");
       Files.writeString(
-          source.resolve("autograder.conf"),
-          "parts = 3A\nzero_if_flagged = false\n",
+          conf,
+          Files.readString(conf, StandardCharsets.UTF_8)
+              .replaceAll("(?m)^parts = .*$", "parts = 3A"),
           StandardCharsets.UTF_8);
       int max = Registry.part("3A").orElseThrow().points();
 
@@ -66,14 +71,26 @@ public final class BundleCheck {
 
       JsonObject forged = grade(ag, repo.resolve("tools/redteam/forged-pass-line"), false);
       expect(problems, "forged", score(forged) == 0, "score " + score(forged));
+
+      // Issue 27: a forgery by a reflective facility that no list of forbidden APIs named. The
+      // default configuration gives 0, and shows the student what was flagged.
+      JsonObject lookup = grade(ag, repo.resolve("tools/redteam/lookup-by-name-forge"), false);
+      expect(problems, "lookup-by-name-forge", score(lookup) == 0, "score " + score(lookup));
+      expect(
+          problems,
+          "lookup-by-name-forge",
+          scanEntry(lookup)
+              .map(e -> e.get("visibility").getAsString().equals("visible"))
+              .orElse(false),
+          "the student does not see the scan's flags");
     } finally {
       FileTrees.delete(ag);
     }
     problems.forEach(p -> System.out.println("gradescope bundle check FAILED: " + p));
     if (problems.isEmpty()) {
       System.out.println(
-          "gradescope bundle check: ok (reference full marks, skeleton and forged"
-              + " submission 0, no solution/ in the bundle)");
+          "gradescope bundle check: ok (reference full marks, skeleton, forged and flagged"
+              + " submissions 0, no solution/ in the bundle)");
     }
     System.exit(problems.isEmpty() ? 0 : 1);
   }
@@ -126,6 +143,18 @@ public final class BundleCheck {
       }
     }
     return out;
+  }
+
+  /** The scan's entry, if the results have one. */
+  private static java.util.Optional<JsonObject> scanEntry(JsonObject results) {
+    if (results.has("tests")) {
+      for (JsonElement e : results.getAsJsonArray("tests")) {
+        if (e.getAsJsonObject().get("name").getAsString().equals(GradescopeJson.SCAN_ENTRY)) {
+          return java.util.Optional.of(e.getAsJsonObject());
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static void expect(List<String> problems, String what, boolean ok, String detail) {

@@ -66,7 +66,18 @@ final class ResultsMerge {
     }
     out.add("tests", all);
     out.addProperty("score", score);
-    out.addProperty("output", passed + " of " + graded + " tests passed.");
+    String summary = passed + " of " + graded + " tests passed.";
+    if (scan != null
+        && scan.has("visibility")
+        && "visible".equals(scan.get("visibility").getAsString())) {
+      // The scan took the points: say so first, with what it flagged (which API, where).
+      summary =
+          "Score 0: the integrity scan flagged this submission.\n"
+              + scan.get("output").getAsString().strip()
+              + "\n\n"
+              + summary;
+    }
+    out.addProperty("output", summary);
     out.addProperty("stdout_visibility", "hidden");
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out) + "\n";
   }

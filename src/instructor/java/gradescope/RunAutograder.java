@@ -53,7 +53,7 @@ public final class RunAutograder {
           GradingCommand.classroom(part.name())
               + " --json "
               + json
-              + (config.zeroIfFlagged() ? " --zero-if-flagged" : "");
+              + (config.zeroIfFlagged() ? "" : " --allow-flagged");
       System.out.println("run_autograder: " + command);
       System.out.flush();
       ProcessBuilder pb =

@@ -23,6 +23,14 @@ record GradedRun(int status, String output, JsonObject json) {
   /** Runs {@code grade.sh} in {@code root} and reads what it wrote. */
   static GradedRun grade(Path root, Path submission, Path out, List<String> args)
       throws IOException, InterruptedException {
+    // The attacks that hang are killed sooner than the tester's 120 s, to keep the suite short.
+    return grade(root, submission, out, args, "20");
+  }
+
+  /** As above, with the grader's kill limit per test ({@code RAFTLAB_TEST_KILL_SECONDS}). */
+  static GradedRun grade(
+      Path root, Path submission, Path out, List<String> args, String killSeconds)
+      throws IOException, InterruptedException {
     Path json = out.resolve(submission.getFileName() + ".json");
     Path log = out.resolve(submission.getFileName() + ".log");
     Files.deleteIfExists(json);
@@ -40,8 +48,7 @@ record GradedRun(int status, String output, JsonObject json) {
             .directory(root.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    // The attacks that hang are killed sooner than the tester's 120 s, to keep the suite short.
-    pb.environment().put("RAFTLAB_TEST_KILL_SECONDS", "20");
+    pb.environment().put("RAFTLAB_TEST_KILL_SECONDS", killSeconds);
     int status = pb.start().waitFor();
     JsonObject parsed = null;
     if (Files.exists(json)) {
@@ -73,6 +80,21 @@ record GradedRun(int status, String output, JsonObject json) {
     return test(test)
         .map(t -> t.getAsJsonObject("extra_data").get("message").getAsString())
         .orElse("(no entry in results.json)");
+  }
+
+  /** The total score, and the most it could be. */
+  int total() {
+    return json == null ? -1 : json.get("score").getAsInt();
+  }
+
+  int max() {
+    int max = 0;
+    if (json != null) {
+      for (JsonElement e : json.getAsJsonArray("tests")) {
+        max += e.getAsJsonObject().get("max_score").getAsInt();
+      }
+    }
+    return max;
   }
 
   /** The scan's flags, as written in results.json. */

@@ -1,14 +1,14 @@
 // redteam: reflection-forge
 // attacks: testInitialElection3A
-// options: --zero-if-flagged
-// expect: integrity scan flagged
+// options: --allow-flagged
+// expect: expected one leader, got none
 // flags: reflection, other threads, Runtime.exit/halt
 //
 // Reflection into the grader inside the test JVM: finds the grader's thread watchdog among all
-// threads, takes the verdict writer it holds, signs a verdict "passed" with it and halts. Code in
-// the tester's JVM can do this (the writer, and so the key, live in that JVM): what stops it is
-// the scan (reflection, other threads, halt) with the instructor's --zero-if-flagged, which this
-// run uses.
+// threads, takes the verdict writer it held, signs a verdict "passed" with it and halts. Before
+// issue 27 this worked, and only the scan (with --zero-if-flagged) stopped it. Now the scan gives
+// 0 by default, and the test JVM stops it too, as this run (with --allow-flagged) shows: the
+// writer lives only in the verdict channel's module, which the tests' unnamed module cannot open.
 package raft;
 
 import java.lang.reflect.Field;

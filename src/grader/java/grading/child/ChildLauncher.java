@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  * <p>With a {@code workRoot} (submission grading) the child is sandboxed as far as a JVM can be
  * without the operating system's help: it starts in an empty folder of its own, with an environment
  * that holds nothing but {@code PATH} and the locale, and with the tests' classes ahead of the
- * submission's on its classpath (a submitted class cannot stand in for one of the tester's).
- * Without one (the repeat runner, the instructor's own checks) it inherits both.
+ * submission's on its classpath (a submitted class cannot stand in for one of the tester's), and
+ * with the JDK modules and the verdict module of {@link ChildModules}. Without one (the repeat
+ * runner, the instructor's own checks) it inherits the folder and environment, and has the whole
+ * JDK (the thread reports' lock and deadlock details need java.management).
  */
 public final class ChildLauncher {
   /** How long a child may run on after writing its last verdict. */
@@ -68,7 +70,10 @@ public final class ChildLauncher {
     Path results = Files.createFile(verdictDir.resolve(id + ".records"));
     RunKey key = RunKey.random();
 
-    ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, childArgs));
+    // A graded child also gets the verdict channel in a module of its own, and a cut-down JDK.
+    Path modules = scratch.resolve("modules").resolve(id);
+    Path verdictJar = workRoot != null ? VerdictModule.build(modules) : null;
+    ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, childArgs, verdictJar));
     pb.redirectErrorStream(true);
     if (workRoot != null) {
       Path cwd = Files.createDirectories(workRoot.resolve("tests").resolve(id));
@@ -116,6 +121,11 @@ public final class ChildLauncher {
     pump.join(5000);
     double seconds = (System.nanoTime() - t0) / 1e9;
     VerdictFile verdicts = VerdictFile.read(results, key);
+    if (verdictJar != null) {
+      Files.deleteIfExists(verdictJar);
+      Files.deleteIfExists(modules);
+      Files.deleteIfExists(modules.getParent());
+    }
     if (workRoot == null) {
       Files.deleteIfExists(results);
       Files.deleteIfExists(verdictDir);
@@ -136,11 +146,14 @@ public final class ChildLauncher {
         .count();
   }
 
-  private List<String> command(List<String> jvmOptions, List<String> childArgs) {
+  private List<String> command(List<String> jvmOptions, List<String> childArgs, Path verdictJar) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.addAll(limits.jvmOptions());
+    if (workRoot != null) {
+      cmd.addAll(ChildModules.jvmOptions(verdictJar));
+    }
     cmd.add("-cp");
     cmd.add(testsFirst(System.getProperty("java.class.path")));
     cmd.add(ChildMain.class.getName());

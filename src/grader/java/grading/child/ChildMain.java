@@ -4,8 +4,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import grading.Grade;
 import grading.ResultListener;
+import grading.verdict.Channel;
 import grading.verdict.RunKey;
-import grading.verdict.VerdictWriter;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,10 +43,10 @@ public final class ChildMain {
     RunKey key = RunKey.fromHex(stdin.readLine());
     Path results = Path.of(stdin.readLine());
     System.setIn(new ByteArrayInputStream(new byte[0]));
-    VerdictWriter verdicts = VerdictWriter.open(results, key);
-    key = null; // from here on, only the writer holds it
-    Runtime.getRuntime().addShutdownHook(new Thread(verdicts::exiting, "grading-exit-hook"));
-    ThreadWatchdog.startFor(verdicts);
+    Channel.open(results, key, labs.Registry.studentPackages());
+    key = null; // from here on, only the channel holds it, out of reach (see Channel)
+    Runtime.getRuntime().addShutdownHook(new Thread(Channel::exiting, "grading-exit-hook"));
+    ThreadWatchdog.startIfLimited();
 
     List<String> parts = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -72,13 +72,12 @@ public final class ChildMain {
             new ResultListener() {
               @Override
               public void started(String name) {
-                verdicts.started(name);
+                Channel.started(name);
               }
 
               @Override
               public void finished(Grade.Result r) {
-                verdicts.finished(
-                    r.name(), r.passed(), Math.round(r.seconds() * 1000), r.message());
+                Channel.finished(r.name(), r.passed(), Math.round(r.seconds() * 1000), r.message());
               }
             });
     System.out.flush();

@@ -29,6 +29,10 @@ public final class Judgement {
               + " line(s) of the test's results file were not written by the grader: the code"
               + " under test tried to forge its result");
     }
+    Optional<VerdictRecord> refused = run.verdicts().first(Kind.REFUSED);
+    if (refused.isPresent()) {
+      return failed(test, part, seconds, points, refused.get().message());
+    }
     if (finished.size() > 1) {
       return failed(
           test,

@@ -1,13 +1,12 @@
 package grading.child;
 
-import grading.verdict.VerdictWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import grading.verdict.Channel;
 
 /**
  * The child's thread limit: a daemon thread that counts the JVM's live threads every 20 ms and,
  * past the limit, records why and halts the JVM (a thread bomb would otherwise take the machine's
- * memory and the grader with it).
+ * memory and the grader with it). It counts the threads of the root thread group, as the child runs
+ * without java.management ({@link ChildModules}).
  */
 final class ThreadWatchdog extends Thread {
   static final String PROPERTY = "raftlab.grading.maxThreads";
@@ -16,31 +15,34 @@ final class ThreadWatchdog extends Thread {
   static final int STATUS = 4;
 
   private final int limit;
-  private final VerdictWriter verdicts;
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final ThreadGroup root;
 
-  private ThreadWatchdog(int limit, VerdictWriter verdicts) {
+  private ThreadWatchdog(int limit) {
     super("grading-thread-watchdog");
     this.limit = limit;
-    this.verdicts = verdicts;
+    ThreadGroup g = Thread.currentThread().getThreadGroup();
+    while (g.getParent() != null) {
+      g = g.getParent();
+    }
+    this.root = g;
     setDaemon(true);
     setPriority(MAX_PRIORITY);
   }
 
   /** Starts the watchdog with the limit the grader set; no limit if it set none. */
-  static void startFor(VerdictWriter verdicts) {
+  static void startIfLimited() {
     int limit = Integer.getInteger(PROPERTY, 0);
     if (limit > 0) {
-      new ThreadWatchdog(limit, verdicts).start();
+      new ThreadWatchdog(limit).start();
     }
   }
 
   @Override
   public void run() {
     while (true) {
-      int n = threads.getThreadCount();
+      int n = root.activeCount();
       if (n > limit) {
-        verdicts.limitBroken(
+        Channel.limitBroken(
             "more than " + limit + " threads at once (" + n + "): the test JVM was stopped");
         Runtime.getRuntime().halt(STATUS);
       }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *   <li>{@code EXITED}: the JVM began to shut down (System.exit) while a test was running;
  *   <li>{@code LIMIT}: the child stopped itself because the code under test broke a limit (too many
  *       threads); {@code message} says which.
+ *   <li>{@code REFUSED}: the code under test asked the verdict channel for a pass ({@link
+ *       Channel}); the test fails, and {@code message} says how it asked.
  * </ul>
  *
  * <p>A line is {@code KIND TAB TEST TAB PASSED TAB MILLIS TAB NUMBER TAB MESSAGE TAB HMAC}, where
@@ -29,7 +31,8 @@ public record VerdictRecord(
     STARTED,
     FINISHED,
     EXITED,
-    LIMIT
+    LIMIT,
+    REFUSED
   }
 
   /** This record as one signed line (without the newline). */

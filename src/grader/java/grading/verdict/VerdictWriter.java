@@ -52,6 +52,11 @@ public final class VerdictWriter {
     write(VerdictRecord.Kind.LIMIT, running, false, 0, what);
   }
 
+  /** The code under test asked for a passing verdict: see {@link Channel}. */
+  void refused(String what) {
+    write(VerdictRecord.Kind.REFUSED, running, false, 0, what);
+  }
+
   private synchronized void write(
       VerdictRecord.Kind kind, String test, boolean passed, long millis, String message) {
     String line = new VerdictRecord(kind, test, passed, millis, number++, message).toLine(key);

@@ -49,6 +49,19 @@ class ChildLauncherTest {
   }
 
   @Test
+  void aPassAskedForByTheCodeUnderTestIsRefusedAndFailsTheTest() throws Exception {
+    Grade.Result r = grade(Fixtures.AsksForAPass.class, "asksForAPass");
+    assertFalse(r.passed());
+    assertTrue(r.message().contains("tried to write a verdict"), r.message());
+  }
+
+  @Test
+  void theKeyIsOutOfReachOfDeepReflectionAndTheJdkIsCutDown() throws Exception {
+    Grade.Result r = grade(Fixtures.ReachesForTheKey.class, "reachesForTheKey");
+    assertTrue(r.passed(), r.message());
+  }
+
+  @Test
   void exitingWithZeroFails() throws Exception {
     Grade.Result r = grade(Fixtures.Exits.class, "exits");
     assertFalse(r.passed());

@@ -1,0 +1,6 @@
+package raft;
+
+/** InstallSnapshot RPC reply (Figure 13). */
+public class InstallSnapshotReply {
+  int term;
+}

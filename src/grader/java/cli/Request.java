@@ -263,8 +263,10 @@ final class Request {
       throw new UsageError(
           "--submission "
               + submission
-              + ": it holds neither src/main/java/raft"
-              + " (or kvraft) nor raft/ (or kvraft/)");
+              + ": it holds none of the student packages ("
+              + String.join(", ", Registry.studentPackages())
+              + "), neither under src/main/java/ nor at its top; give the folder of a student's"
+              + " repository or of its source packages");
     }
   }
 }

@@ -108,7 +108,7 @@ class MainTest {
         "--fail-fast cannot be combined with --submission", "--fail-fast", "--submission", ".");
     assertRefused("there is no solution/ folder here", "--solution", "3A");
     assertRefused("the folder", "--json", "no/such/dir/results.json");
-    assertRefused("it holds neither", "--submission", ".");
+    assertRefused("it holds none of the student packages (", "--submission", ".");
     assertRefused("--explore goes with --deterministic", "--explore", "5", "-t", "x", "3A");
     assertRefused("and one test (-t)", "--deterministic", "--explore", "5", "3A");
     assertRefused("--deterministic runs alone", "--deterministic", "-n", "3", "3A");

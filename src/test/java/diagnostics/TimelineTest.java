@@ -18,8 +18,8 @@ class TimelineTest {
     String hostile = "<script>alert('x')</script> & \"quoted\"";
     List<EventLog.Event> events =
         List.of(
-            new EventLog.Event(1_000_000, 0, "VOTE", 1, "%s", new Object[] {hostile}),
-            new EventLog.Event(2_000_000, -1, "failure", -1, hostile, new Object[0]));
+            new EventLog.Event(1_000_000, -1, 0, "VOTE", 1, "%s", new Object[] {hostile}),
+            new EventLog.Event(2_000_000, -1, -1, "failure", -1, hostile, new Object[0]));
 
     // Act: draw the page.
     String html = Timeline.html("Test (3A): <b>title</b>", hostile, 42, 1, events, 3_000_000);

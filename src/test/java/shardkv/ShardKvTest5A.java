@@ -147,8 +147,12 @@ class ShardKvTest5A {
       throw ts.fatalf("TestDeleteBasic5A: joinGroups failed");
     }
 
-    // push more Gets through so that all peers snapshot
-    for (int j = 0; j < 5; j++) {
+    // push more Gets through so that all peers snapshot. Go does 5 rounds: gob writes each log
+    // entry's type names, about 75 bytes per Get, so gid1's ~150 Gets cross maxraftstate (10,000
+    // bytes) once more after the delete. labgob writes about 20 bytes per Get, so the same growth
+    // takes about 4 times as many Gets: 25 rounds (~750 Gets on gid1, ~15,000 bytes).
+    final int getRounds = 25;
+    for (int j = 0; j < getRounds; j++) {
       checkGets(ts, ck, kv);
     }
     int sz1 = ts.group(gid1).snapshotSize();

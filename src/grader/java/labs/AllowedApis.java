@@ -180,9 +180,14 @@ public final class AllowedApis {
   /** Labs 3 and 4: a Raft, a replicated state machine, a key/value server and its clerk. */
   static final List<String> RAFT_AND_KV = concat(LANGUAGE, LIBRARY, GIVEN);
 
+  /** Lab 5: also the given configuration and shard-moving RPC types. */
+  static final List<String> SHARDKV =
+      concat(RAFT_AND_KV, List.of("shardkv.shardcfg.**", "shardkv.shardrpc.**"));
+
   /** The allow-list of lab {@code number} (its students' own packages are added by the scan). */
   public static List<String> forLab(int number) {
     return switch (number) {
+      case 5 -> SHARDKV;
       default -> RAFT_AND_KV;
     };
   }

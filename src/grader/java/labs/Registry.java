@@ -59,14 +59,26 @@ public final class Registry {
                       "4C",
                       "key/value service with snapshots",
                       List.of("kvraft.KvRaftTest4C", "kvraft.rsm.RsmTest4C"),
-                      8))));
+                      8))),
+          // The given shardkv.shardcfg and shardkv.shardrpc are not the student's: student
+          // packages are whole directories, so the sharded clerk is shardkv.client, not shardkv.
+          new Lab(
+              5,
+              "Sharded key/value service",
+              List.of("shardkv.shardctrler", "shardkv.shardgrp", "shardkv.client"),
+              List.of(
+                  new Part(
+                      "5A",
+                      "controller and shard groups that move shards",
+                      List.of("shardkv.ShardKvTest5A"),
+                      12))));
 
   /** Every lab, in order. */
   public static List<Lab> labs() {
     return LABS;
   }
 
-  /** Every part of every lab, in order (2A, 2B, ... 4C). */
+  /** Every part of every lab, in order (2A, 2B, ... 5A). */
   public static List<Part> parts() {
     List<Part> out = new ArrayList<>();
     for (Lab lab : LABS) {

@@ -103,8 +103,10 @@ public final class BundleCheck {
     FileTrees.delete(ag.resolve("results"));
     Path into = asRepository ? submission.resolve("src/main/java") : submission;
     for (String pkg : Registry.studentPackages()) {
-      if (Files.isDirectory(packages.resolve(pkg))) {
-        FileTrees.copy(packages.resolve(pkg), into.resolve(pkg), false);
+      // Folders, not dotted names: Lab 5's shardkv.shardgrp is shardkv/shardgrp.
+      String dir = pkg.replace('.', '/');
+      if (Files.isDirectory(packages.resolve(dir))) {
+        FileTrees.copy(packages.resolve(dir), into.resolve(dir), false);
       }
     }
     run(List.of(ag.resolve("source/run_autograder").toString()), ag, ag);

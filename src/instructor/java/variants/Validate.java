@@ -77,9 +77,12 @@ public final class Validate {
     Path packages = dir.resolve("pkg");
     for (String pkg : Registry.studentPackages()) {
       Path from = root.resolve("solution/src/main/java").resolve(pkg.replace('.', '/'));
-      // A nested package (kvraft.rsm) comes with its parent's folder.
-      if (Files.isDirectory(from) && !pkg.contains(".")) {
-        FileTrees.copy(from, packages.resolve(pkg), false);
+      // A package inside a student package (kvraft.rsm) comes with its parent's folder; one whose
+      // parent is given code (shardkv.shardgrp: shardkv.shardcfg is not the student's) is copied
+      // on its own.
+      boolean nested = Registry.studentPackages().stream().anyMatch(p -> pkg.startsWith(p + "."));
+      if (Files.isDirectory(from) && !nested) {
+        FileTrees.copy(from, packages.resolve(pkg.replace('.', '/')), false);
       }
     }
     List<String> problems = v.applyTo(packages);

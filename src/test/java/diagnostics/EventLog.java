@@ -12,10 +12,12 @@ import java.util.List;
  */
 public final class EventLog {
   /**
-   * One event; {@code server} is -1 for the tester's own events, {@code term} -1 if unknown. Kinds:
-   * tester, failure, start, crash, connect, disconnect, state, and the Debug topics.
+   * One event; {@code server} is -1 for the tester's own events, {@code term} -1 if unknown; {@code
+   * gid} is the server's group, -1 if unknown (what the peers log through Debug names no group).
+   * Kinds: tester, failure, start, crash, connect, disconnect, state, and the Debug topics.
    */
-  public record Event(long nanos, int server, String kind, int term, String format, Object[] args) {
+  public record Event(
+      long nanos, int gid, int server, String kind, int term, String format, Object[] args) {
     /** The event's text, formatted when first asked for (recording must stay cheap). */
     public String text() {
       return Debug.format(format, args);
@@ -36,7 +38,7 @@ public final class EventLog {
     Debug.beginTest(
         (nanos, topic, server, term, format, args) -> {
           if (keepDebugEvents) {
-            record(System.nanoTime() - t0, server, topic.name(), term, format, args);
+            record(System.nanoTime() - t0, -1, server, topic.name(), term, format, args);
           }
         });
   }
@@ -52,32 +54,46 @@ public final class EventLog {
   }
 
   private synchronized void record(
-      long nanos, int server, String kind, int term, String format, Object[] args) {
+      long nanos, int gid, int server, String kind, int term, String format, Object[] args) {
     if (events.size() < MAX_EVENTS) {
-      events.add(new Event(nanos, server, kind, term, format, args));
+      events.add(new Event(nanos, gid, server, kind, term, format, args));
     }
   }
 
-  /** Records an event of the tester about {@code server} (-1: about no server in particular). */
+  /**
+   * Records an event of the tester about {@code server} of group 0 (-1: about no server in
+   * particular).
+   */
   public void add(int server, String kind, String text) {
+    add(server < 0 ? -1 : 0, server, kind, text);
+  }
+
+  /** Records an event of the tester about {@code server} of group {@code gid}. */
+  public void add(int gid, int server, String kind, String text) {
     long nanos = System.nanoTime() - t0;
-    record(nanos, server, kind, -1, text, NO_ARGS);
+    record(nanos, gid, server, kind, -1, text, NO_ARGS);
     if (Debug.enabled()) {
-      System.out.println(Debug.line(nanos, Debug.Topic.TEST, server, -1, kind + ": " + text));
+      String who = gid > 0 ? "group " + gid + " " : "";
+      System.out.println(Debug.line(nanos, Debug.Topic.TEST, server, -1, who + kind + ": " + text));
     }
   }
 
-  /** Records a sampled state of a server (not printed). */
+  /** Records a sampled state of a server of group 0 (not printed). */
   public void state(int server, int term, String state) {
-    record(System.nanoTime() - t0, server, "state", term, state, NO_ARGS);
+    state(0, server, term, state);
+  }
+
+  /** Records a sampled state of server {@code server} of group {@code gid} (not printed). */
+  public void state(int gid, int server, int term, String state) {
+    record(System.nanoTime() - t0, gid, server, "state", term, state, NO_ARGS);
   }
 
   public void tester(String text) {
-    add(-1, "tester", text);
+    add(-1, -1, "tester", text);
   }
 
   public void failure(String text) {
-    add(-1, "failure", text);
+    add(-1, -1, "failure", text);
   }
 
   public synchronized List<Event> events() {

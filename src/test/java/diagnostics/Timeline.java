@@ -16,6 +16,10 @@ import java.util.Locale;
  * leader or follower and in which term, when it was down (crashed) or cut off (disconnected), the
  * events it logged; a lane for the tester's own events (begin, partitions, checks); and the
  * failure, as a red line. Hover over anything for details.
+ *
+ * <p>With several groups (Lab 5) there is a lane per server of every group, labelled with the group
+ * ({@code g1 server 2}). What the peers log through Debug names no group, so its ticks are drawn
+ * only when the test has one group.
  */
 public final class Timeline {
   private static final double PX_PER_SECOND = 120;
@@ -25,24 +29,48 @@ public final class Timeline {
 
   private Timeline() {}
 
+  /** One lane: server {@code server} of group {@code gid}. */
+  public record Lane(int gid, int server) {}
+
+  /** The lanes of group 0's {@code n} servers (Labs 2 to 4). */
+  public static List<Lane> lanes(int n) {
+    List<Lane> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(new Lane(0, i));
+    }
+    return out;
+  }
+
   /** Writes the page for a test and returns its path. */
   public static Path write(
       Path file,
       String title,
       String failure,
       long seed,
-      int nservers,
+      List<Lane> lanes,
       List<EventLog.Event> events,
       long endNanos)
       throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(
-        file, html(title, failure, seed, nservers, events, endNanos), StandardCharsets.UTF_8);
+        file, html(title, failure, seed, lanes, events, endNanos), StandardCharsets.UTF_8);
     return file;
   }
 
   static String html(
       String title, String failure, long seed, int n, List<EventLog.Event> events, long endNanos) {
+    return html(title, failure, seed, lanes(n), events, endNanos);
+  }
+
+  static String html(
+      String title,
+      String failure,
+      long seed,
+      List<Lane> lanes,
+      List<EventLog.Event> events,
+      long endNanos) {
+    int n = lanes.size();
+    boolean oneGroup = lanes.stream().map(Lane::gid).distinct().count() <= 1;
     double seconds = Math.max(1, endNanos / 1e9);
     int width = LEFT + (int) (seconds * PX_PER_SECOND) + 40;
     int height = TOP + (n + 1) * LANE + 30;
@@ -56,8 +84,9 @@ public final class Timeline {
     axis(svg, seconds, height);
     svg.append(label(0, "tester"));
     for (int i = 0; i < n; i++) {
-      svg.append(label(i + 1, "server " + i));
-      lane(svg, i, events, endNanos);
+      Lane l = lanes.get(i);
+      svg.append(label(i + 1, oneGroup ? "server " + l.server() : name(l)));
+      lane(svg, i, l, oneGroup, events, endNanos);
     }
     testerLane(svg, events);
     svg.append("</svg>");
@@ -123,9 +152,20 @@ public final class Timeline {
         escapeHtml4(text));
   }
 
+  private static String name(Lane l) {
+    return "g" + l.gid() + " server " + l.server();
+  }
+
+  /** Whether {@code e} is about the server of lane {@code l}. */
+  private static boolean on(EventLog.Event e, Lane l, boolean oneGroup) {
+    return e.server() == l.server() && (e.gid() == l.gid() || (e.gid() < 0 && oneGroup));
+  }
+
   /** One server's lane: state segments, down and disconnected periods, logged events. */
-  private static void lane(StringBuilder svg, int server, List<EventLog.Event> events, long end) {
-    int y = TOP + (server + 1) * LANE + 4;
+  private static void lane(
+      StringBuilder svg, int row, Lane l, boolean oneGroup, List<EventLog.Event> events, long end) {
+    int server = l.server();
+    int y = TOP + (row + 1) * LANE + 4;
     int h = LANE - 8;
     // State segments from the sampled states.
     long segStart = 0;
@@ -136,7 +176,7 @@ public final class Timeline {
     long downSince = -1;
     long cutSince = -1;
     for (EventLog.Event e : events) {
-      if (e.server() != server) {
+      if (!on(e, l, oneGroup)) {
         continue;
       }
       switch (e.kind()) {
@@ -202,7 +242,7 @@ public final class Timeline {
     }
     int ticks = 0;
     for (EventLog.Event e : events) {
-      if (e.server() == server && e.kind().length() == 4 && ticks++ < 20_000) {
+      if (on(e, l, oneGroup) && e.kind().length() == 4 && ticks++ < 20_000) {
         svg.append(
             String.format(
                 Locale.ROOT,
@@ -269,7 +309,8 @@ public final class Timeline {
         continue;
       }
       boolean failure = e.kind().equals("failure");
-      String what = e.server() >= 0 ? "server " + e.server() + ": " + e.text() : e.text();
+      String who = e.gid() > 0 ? name(new Lane(e.gid(), e.server())) : "server " + e.server();
+      String what = e.server() >= 0 ? who + ": " + e.text() : e.text();
       if (failure) {
         svg.append(
             String.format(

@@ -18,8 +18,8 @@ class TimelineTest {
     String hostile = "<script>alert('x')</script> & \"quoted\"";
     List<EventLog.Event> events =
         List.of(
-            new EventLog.Event(1_000_000, 0, "VOTE", 1, "%s", new Object[] {hostile}),
-            new EventLog.Event(2_000_000, -1, "failure", -1, hostile, new Object[0]));
+            new EventLog.Event(1_000_000, -1, 0, "VOTE", 1, "%s", new Object[] {hostile}),
+            new EventLog.Event(2_000_000, -1, -1, "failure", -1, hostile, new Object[0]));
 
     // Act: draw the page.
     String html = Timeline.html("Test (3A): <b>title</b>", hostile, 42, 1, events, 3_000_000);
@@ -39,5 +39,28 @@ class TimelineTest {
     assertTrue(html.contains("<p>Passed.</p>"), html);
     assertTrue(html.contains("./grade.sh --seed 1234"), html);
     assertTrue(html.contains("server 2"), html);
+  }
+
+  @Test
+  void severalGroupsGetALanePerServerAndTheirOwnEvents() {
+    // Set up: group 0's one server and group 1's two; server 1 of group 1 crashes; server 1 of
+    // group 0 does not exist, so nothing may be drawn for it.
+    List<EventLog.Event> events =
+        List.of(
+            new EventLog.Event(1_000_000, 1, 1, "state", 3, "leader", new Object[0]),
+            new EventLog.Event(2_000_000, 1, 1, "crash", -1, "shut down", new Object[0]),
+            new EventLog.Event(2_500_000, 0, 0, "state", 2, "leader", new Object[0]));
+    List<Timeline.Lane> lanes =
+        List.of(new Timeline.Lane(0, 0), new Timeline.Lane(1, 0), new Timeline.Lane(1, 1));
+
+    String html = Timeline.html("Test (5A): lanes", null, 7, lanes, events, 3_000_000);
+
+    // Check: a labelled lane per server of each group; the crash is group 1's server 1's.
+    assertTrue(html.contains(">g0 server 0<"), html);
+    assertTrue(html.contains(">g1 server 0<"), html);
+    assertTrue(html.contains(">g1 server 1<"), html);
+    assertTrue(html.contains("g1 server 1: shut down"), html);
+    assertTrue(html.contains("server 1 leader in term 3"), html);
+    assertFalse(html.contains("server 0 leader in term 3"), html);
   }
 }

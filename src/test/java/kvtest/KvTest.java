@@ -77,7 +77,7 @@ public abstract class KvTest extends Config {
         if (svc instanceof raftapi.Raft r) {
           int server = i;
           State st = Guard.call("Raft.getState() on server " + server, r::getState);
-          cfg.electionSafety().observe(server, st.term(), st.isLeader());
+          cfg.electionSafety().observe(gid, server, st.term(), st.isLeader());
           if (st.isLeader()) {
             return new Leader(true, i);
           }
@@ -345,6 +345,32 @@ public abstract class KvTest extends Config {
     return res;
   }
 
+  /** Keys and their values, as {@link #spreadPuts} put them. */
+  public record KeysValues(List<String> ka, List<String> va) {}
+
+  /**
+   * Puts {@code n} keys ({@link #makeKeys}) with random values of {@code valsz} characters at
+   * version 0, then checks that each reads back at version 1 (Go's {@code SpreadPutsSize}; as in
+   * Go, the Puts' own answers are not checked, the Gets are).
+   */
+  public KeysValues spreadPutsSize(IKVClerk ck, int n, int valsz) {
+    List<String> ka = makeKeys(n);
+    List<String> va = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      va.add(randstringSeeded(valsz));
+      ck.put(ka.get(i), va.get(i), 0);
+    }
+    for (int i = 0; i < n; i++) {
+      checkGet(ck, ka.get(i), va.get(i), 1);
+    }
+    return new KeysValues(ka, va);
+  }
+
+  /** {@link #spreadPutsSize} with values of 20 characters (Go's {@code SpreadPuts}). */
+  public KeysValues spreadPuts(IKVClerk ck, int n) {
+    return spreadPutsSize(ck, n, 20);
+  }
+
   /** Keys k0 .. k(n-1). */
   public static List<String> makeKeys(int n) {
     List<String> keys = new ArrayList<>();
@@ -468,7 +494,13 @@ public abstract class KvTest extends Config {
       switch (e.kind()) {
         case "tester" -> out.add(Annotation.at("tester", e.nanos(), e.text()));
         case "crash", "start" ->
-            out.add(Annotation.at("server " + e.server(), e.nanos(), e.text()));
+            out.add(
+                Annotation.at(
+                    e.gid() > 0
+                        ? "group " + e.gid() + " server " + e.server()
+                        : "server " + e.server(),
+                    e.nanos(),
+                    e.text()));
         default -> {}
       }
     }

@@ -32,6 +32,9 @@ public final class Clnt implements kvapi.Clnt {
   // null: the clerk may reach every server; empty: none.
   private List<String> srvs;
 
+  // Set when the test ends: a call then throws TestEnded (see there).
+  private volatile boolean closed;
+
   /**
    * A clerk's connection that may reach the servers {@code srvs} (null: all); {@code groupServers}
    * are the servers of group 0, in order, for {@link #ends()}.
@@ -63,6 +66,9 @@ public final class Clnt implements kvapi.Clnt {
 
   @Override
   public boolean call(String server, String method, Object args, Object reply) {
+    if (closed) {
+      throw new TestEnded();
+    }
     return makeEnd(server).call(method, args, reply);
   }
 
@@ -117,6 +123,11 @@ public final class Clnt implements kvapi.Clnt {
     List<String> out = new ArrayList<>(endNames.keySet());
     out.sort(null);
     return out;
+  }
+
+  /** The test has ended: every later call throws {@link TestEnded}. */
+  void close() {
+    closed = true;
   }
 
   synchronized void remove() {

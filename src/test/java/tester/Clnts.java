@@ -11,6 +11,7 @@ import labrpc.Network;
 final class Clnts {
   private final Network net;
   private final Set<Clnt> clnts = new HashSet<>();
+  private final Set<Clnt> deleted = new HashSet<>();
 
   Clnts(Network net) {
     this.net = net;
@@ -28,15 +29,21 @@ final class Clnts {
 
   /** Removes a clerk's ends from the network (Go's DeleteClient). */
   synchronized void delete(Clnt clnt) {
+    // Kept closed-able: a clerk deleted during the test that is still running must stop at its end.
     if (clnts.remove(clnt)) {
+      deleted.add(clnt);
       clnt.remove();
     }
   }
 
+  /** The test has ended: closes every connection (later calls throw TestEnded) and removes it. */
   synchronized void cleanup() {
     for (Clnt c : clnts) {
+      c.close();
       c.remove();
     }
     clnts.clear();
+    deleted.forEach(Clnt::close);
+    deleted.clear();
   }
 }

@@ -7,11 +7,13 @@ import diagnostics.ThreadReport;
 import diagnostics.Timeline;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import labrpc.Network;
@@ -49,6 +51,10 @@ public class Config {
 
   protected final Network net;
   private final Map<Integer, ServerGrp> groups = new HashMap<>();
+  // Every group made in this test, exited ones too, for the timeline's lanes: gid -> servers.
+  private final Map<Integer, Integer> groupSizes = new TreeMap<>();
+  // One sampler per live group (Lab 5 runs several Raft groups).
+  private final Map<Integer, StateSampler> samplers = new HashMap<>();
   private final TestRandom random = new TestRandom();
 
   /** The test's random numbers (Go's math/rand); seeded, see {@link TestRandom}. */
@@ -68,7 +74,10 @@ public class Config {
   private volatile boolean begun;
   private volatile double timeScale = 1.0;
   private volatile long callLimitMs = Long.getLong("raftlab.callLimitMs", DEFAULT_CALL_LIMIT_MS);
-  private volatile StateSampler sampler;
+  private volatile boolean sampling;
+  private volatile boolean ended; // cleanup has begun: a tester thread's failure no longer counts
+  // Threads started with go(), stopped at the end of the test (see stopTesterThreads).
+  private final List<Thread> testerThreads = new ArrayList<>();
 
   /** A network with group {@link #GRP0} of {@code n} servers, all started and connected. */
   public Config(int n, boolean reliable, FStartServer mks) {
@@ -108,8 +117,21 @@ public class Config {
     makeGroupStart(GRP0, n, mks);
     this.start = clock.nanoTime();
     net.setReliable(reliable);
-    sampler = new StateSampler(group(GRP0), events, electionSafety);
-    sampler.start();
+    synchronized (this) {
+      sampling = true;
+      for (ServerGrp sg : groups.values()) {
+        startSampler(sg);
+      }
+    }
+  }
+
+  /** Watches {@code sg}'s Raft peers for the timeline and the election-safety monitor. */
+  private synchronized void startSampler(ServerGrp sg) {
+    if (sampling && !samplers.containsKey(sg.gid())) {
+      StateSampler s = new StateSampler(sg, events, electionSafety);
+      samplers.put(sg.gid(), s);
+      s.start();
+    }
   }
 
   /** The Config of the test running now, or null (see {@link TesterExtension}). */
@@ -132,16 +154,61 @@ public class Config {
 
   // ---- groups and network settings ---------------------------------------------------------
 
-  public void makeGroupStart(int gid, int nsrv, FStartServer mks) {
+  /**
+   * Makes group {@code gid} of {@code nsrv} servers without starting them (Go's MakeGroup): its
+   * servers' names exist, nobody answers yet. {@link ServerGrp#startServers} starts them.
+   */
+  public void makeGroup(int gid, int nsrv, FStartServer mks) {
     ServerGrp sg = new ServerGrp(net, gid, nsrv, mks, events);
     synchronized (this) {
+      if (groups.containsKey(gid)) {
+        throw new IllegalStateException(
+            "Config.makeGroup: group " + gid + " exists already (exitGroup it first)");
+      }
       groups.put(gid, sg);
+      groupSizes.put(gid, nsrv);
     }
-    sg.startServers();
+    events.tester("group " + gid + " made (" + nsrv + " servers)");
   }
 
+  /** Makes group {@code gid} and starts its servers (Go's MakeGroupStart). */
+  public void makeGroupStart(int gid, int nsrv, FStartServer mks) {
+    makeGroup(gid, nsrv, mks);
+    group(gid).startServers();
+    startSampler(group(gid));
+  }
+
+  /**
+   * Shuts group {@code gid} down for good and forgets it (Go's ExitGroup): its servers are crashed,
+   * its sampler stops, and {@link #group} no longer finds it.
+   */
+  public void exitGroup(int gid) {
+    ServerGrp sg = group(gid);
+    if (sg == null) {
+      throw new IllegalStateException("Config.exitGroup: no group " + gid);
+    }
+    sg.shutdown();
+    StateSampler s;
+    synchronized (this) {
+      groups.remove(gid);
+      s = samplers.remove(gid);
+    }
+    if (s != null) {
+      s.stop();
+    }
+    // A group made later with this id is a new Raft group, whose terms start again at 0.
+    electionSafety.forget(gid);
+    events.tester("group " + gid + " exited");
+  }
+
+  /** Group {@code gid}, or null if there is none (never made, or exited). */
   public synchronized ServerGrp group(int gid) {
     return groups.get(gid);
+  }
+
+  /** The ids of the groups that exist now, in order. */
+  public synchronized List<Integer> gids() {
+    return groups.keySet().stream().sorted().toList();
   }
 
   public void setReliable(boolean reliable) {
@@ -285,7 +352,7 @@ public class Config {
   }
 
   /** The failure to throw when the test thread is interrupted. */
-  TestFailure interrupted() {
+  public TestFailure interrupted() {
     return failures.whenInterrupted();
   }
 
@@ -330,14 +397,24 @@ public class Config {
             () -> {
               try {
                 body.run();
+              } catch (TestEnded e) {
+                // The test is over and this thread was left behind (an abandoned controller):
+                // its clerk's next call ended it.
               } catch (TestFailure tf) {
-                fail(tf.getMessage(), tf.details());
+                if (!ended) {
+                  fail(tf.getMessage(), tf.details());
+                }
               } catch (Throwable e) {
-                fail("tester thread " + name + " threw " + e, Failures.stackOf(e));
+                if (!ended) {
+                  fail("tester thread " + name + " threw " + e, Failures.stackOf(e));
+                }
               }
             },
             "tester-" + name);
     t.setDaemon(true);
+    synchronized (testerThreads) {
+      testerThreads.add(t);
+    }
     t.start();
     return t;
   }
@@ -370,7 +447,7 @@ public class Config {
           title.isEmpty() ? testName : title,
           failure,
           seed(),
-          group(GRP0).n(),
+          lanes(),
           events.events(),
           events.now());
       System.out.println("info: wrote timeline to " + file);
@@ -381,6 +458,17 @@ public class Config {
     }
   }
 
+  /** A lane per server of every group the test made, in group order. */
+  private synchronized List<Timeline.Lane> lanes() {
+    List<Timeline.Lane> out = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> g : groupSizes.entrySet()) {
+      for (int i = 0; i < g.getValue(); i++) {
+        out.add(new Timeline.Lane(g.getKey(), i));
+      }
+    }
+    return out;
+  }
+
   // ---- cleanup -------------------------------------------------------------------------------
 
   /**
@@ -388,12 +476,17 @@ public class Config {
    * reports threads that killed servers left running. Subclasses may first stop their own work.
    */
   protected void cleanup() {
+    ended = true;
     try {
-      StateSampler s = sampler;
-      if (s != null) {
-        s.stop();
+      List<StateSampler> running;
+      synchronized (this) {
+        sampling = false;
+        running = new ArrayList<>(samplers.values());
+        samplers.clear();
       }
+      running.forEach(StateSampler::stop);
       clnts.cleanup();
+      stopTesterThreads();
       synchronized (this) {
         for (ServerGrp sg : groups.values()) {
           sg.cleanup();
@@ -407,6 +500,37 @@ public class Config {
     String leaked = LeakedThreads.report(threadsBefore);
     if (leaked != null) {
       System.out.print(leaked);
+    }
+  }
+
+  /**
+   * Stops what the test left running on tester threads (Go lets those goroutines leak into the next
+   * test): their connections are closed, so a clerk's next call throws {@link TestEnded}; a
+   * sleeping thread is interrupted. Waits up to 5 s for them, then names any that still run.
+   */
+  private void stopTesterThreads() {
+    List<Thread> left;
+    synchronized (testerThreads) {
+      left = new ArrayList<>(testerThreads);
+      testerThreads.clear();
+    }
+    left.removeIf(t -> !t.isAlive());
+    left.forEach(Thread::interrupt);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (Thread t : left) {
+      try {
+        t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (t.isAlive()) {
+        System.out.println(
+            "warning: tester thread "
+                + t.getName()
+                + " still runs 5 s after the test ended (a clerk or controller that no longer"
+                + " calls any server?)");
+      }
     }
   }
 

@@ -44,6 +44,11 @@ public final class ServerGrp {
     return "server-" + gid + "-" + i;
   }
 
+  /** The group's id. */
+  public int gid() {
+    return gid;
+  }
+
   public int n() {
     return srvs.length;
   }
@@ -75,7 +80,7 @@ public final class ServerGrp {
   /** Connects server {@code i} to all servers that are connected. */
   public void connectOne(int i) {
     connect(i, all());
-    events.add(i, "connect", "connected");
+    events.add(gid, i, "connect", "connected");
   }
 
   private void connect(int i, int[] to) {
@@ -105,7 +110,7 @@ public final class ServerGrp {
   /** Cuts server {@code i} off from all others, in both directions. */
   public void disconnectAll(int i) {
     disconnect(i, all());
-    events.add(i, "disconnect", "disconnected from all");
+    events.add(gid, i, "disconnect", "disconnected from all");
   }
 
   /**
@@ -120,7 +125,7 @@ public final class ServerGrp {
       s = srvs[from];
     }
     net.enable(s.endNames[to], false);
-    events.add(from, "link", "cannot reach " + to);
+    events.add(gid, from, "link", "cannot reach " + to);
   }
 
   /** Repairs what {@link #disconnectLink} cut: server {@code from} can reach {@code to} again. */
@@ -130,7 +135,7 @@ public final class ServerGrp {
       s = srvs[from];
     }
     net.enable(s.endNames[to], true);
-    events.add(from, "link", "can reach " + to);
+    events.add(gid, from, "link", "can reach " + to);
   }
 
   /**
@@ -145,6 +150,7 @@ public final class ServerGrp {
     }
     net.holdReplies(s.endNames[to], yes);
     events.add(
+        gid,
         from,
         yes ? "hold" : "release",
         (yes ? "replies from " : "delivers held replies from ") + to);
@@ -192,7 +198,7 @@ public final class ServerGrp {
       labsrv.addService(new Service(svc));
     }
     net.addServer(serverName(gid, i), labsrv);
-    events.add(i, "start", "started");
+    events.add(gid, i, "start", "started");
   }
 
   /** Starts every server and connects them all. */
@@ -214,7 +220,7 @@ public final class ServerGrp {
       srv = srvs[i];
     }
     srv.shutdownServer();
-    events.add(i, "crash", "shut down (crashed)");
+    events.add(gid, i, "crash", "shut down (crashed)");
   }
 
   public void shutdown() {

@@ -11,10 +11,10 @@ import java.util.function.IntFunction;
 import raftapi.Raft;
 
 /**
- * Every 50 ms, asks each Raft peer of group {@link Config#GRP0} for its term and role, for the
- * test's timeline (each change becomes a {@code state} event) and for {@link ElectionSafety}. Runs
- * for the whole test, in Lab 3 and Lab 4 alike: it finds the peers among the services each server
- * runs.
+ * Every 50 ms, asks each Raft peer of one group (each live group has a sampler) for its term and
+ * role, for the test's timeline (each change becomes a {@code state} event) and for {@link
+ * ElectionSafety}. Runs for the whole test, in Lab 3 and Lab 4 alike: it finds the peers among the
+ * services each server runs.
  *
  * <p>Each peer is asked on a thread of its own, so a peer whose {@code getState} hangs (a deadlock,
  * a lock held across an RPC) stops only its own samples: the others are still watched, and two
@@ -45,6 +45,7 @@ final class StateSampler {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  private final int gid;
   private final IntFunction<Raft> peerOf;
   private final EventLog events;
   private final ElectionSafety safety;
@@ -65,6 +66,7 @@ final class StateSampler {
   /** The sampler of {@code group}'s Raft peers, as every test has one. */
   StateSampler(ServerGrp group, EventLog events, ElectionSafety safety) {
     this(
+        group.gid(),
         group.n(),
         i -> raftOf(group.services(i)),
         events,
@@ -86,6 +88,20 @@ final class StateSampler {
       long periodMs,
       long stuckMs,
       Consumer<String> output) {
+    this(Config.GRP0, n, peerOf, events, safety, periodMs, stuckMs, output);
+  }
+
+  /** As above, for the servers of group {@code gid}. */
+  StateSampler(
+      int gid,
+      int n,
+      IntFunction<Raft> peerOf,
+      EventLog events,
+      ElectionSafety safety,
+      long periodMs,
+      long stuckMs,
+      Consumer<String> output) {
+    this.gid = gid;
     this.peerOf = peerOf;
     this.events = events;
     this.safety = safety;
@@ -100,7 +116,7 @@ final class StateSampler {
 
   /** Starts the sampling thread; it ends at {@link #stop}. */
   void start() {
-    Thread t = new Thread(this::loop, "tester-sampler");
+    Thread t = new Thread(this::loop, "tester-sampler-g" + gid);
     t.setDaemon(true);
     t.start();
   }
@@ -151,7 +167,7 @@ final class StateSampler {
   private void ask(int server, Raft rf) {
     try {
       Raft.State st = rf.getState();
-      safety.observe(server, st.term(), st.isLeader());
+      safety.observe(gid, server, st.term(), st.isLeader());
       record(server, st.isLeader() ? "leader" : "follower", st.term());
     } catch (RuntimeException e) {
       // A peer that throws from getState is reported by the checkers, not here.
@@ -175,10 +191,10 @@ final class StateSampler {
           p.reported = true;
           stuck =
               String.format(
-                  "warning: getState() on server %d has not returned for %s; the tester's"
+                  "warning: getState() on server %d%s has not returned for %s; the tester's"
                       + " election-safety monitor does not watch server %d until it does"
                       + " (the other servers are still watched)",
-                  server, duration(stuckMs), server);
+                  server, gid == Config.GRP0 ? "" : " of group " + gid, duration(stuckMs), server);
         }
         if (stuck == null) {
           return false;
@@ -214,7 +230,7 @@ final class StateSampler {
       }
       p.last = key;
     }
-    events.state(server, term, state);
+    events.state(gid, server, term, state);
   }
 
   /** "10 s", or "200 ms" for the short limits of self-tests. */

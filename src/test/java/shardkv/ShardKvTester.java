@@ -1,0 +1,287 @@
+package shardkv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kvapi.IKVClerk;
+import kvtest.KvTest;
+import kvtest.TestClerk;
+import labrpc.ClientEnd;
+import raftapi.Persister;
+import shardkv.client.Clerk;
+import shardkv.shardcfg.ShardCfg;
+import shardkv.shardcfg.ShardConfig;
+import shardkv.shardctrler.ShardCtrler;
+import shardkv.shardgrp.KVServer;
+import tester.Clnt;
+import tester.Guard;
+
+/**
+ * The Lab 5 tester, the Java port of {@code shardkv1/test.go}: group 0 is one Lab 2 key/value
+ * server (your {@code kvsrv.KVServer}), in which the controller keeps the configuration; shard
+ * groups of {@value #NSRV} servers each (your {@code shardgrp.KVServer} on your Rsm and Raft) are
+ * made, joined, left and exited by the tests; clerks ({@code shardkv.client.Clerk}) each come with
+ * a controller of their own.
+ *
+ * <ul>
+ *   <li>{@link #setupKVService}: starts group {@link ShardCfg#GID1} and stores the first
+ *       configuration through the controller's {@code initConfig};
+ *   <li>{@link #join}, {@link #leave}, {@link #joinGroups}, {@link #leaveGroups}: a configuration
+ *       change through the controller's {@code changeConfigTo}, as Go's;
+ *   <li>{@link #checkShutdownSharding}: with one group down, some Gets must not finish (the data
+ *       really is sharded) and those that do must return the right values.
+ * </ul>
+ */
+class ShardKvTester extends KvTest {
+  /** The controller uses group 0, a Lab 2 key/value server (Go's Controler). */
+  static final int CONTROLER = GRP0;
+
+  /** Servers per shard group. */
+  static final int NSRV = 3;
+
+  /** Time in ms between group changes. */
+  static final int INTERGRPDELAY = 200;
+
+  private ShardCtrler sck;
+  private final boolean partition;
+  private final int maxraftstate;
+  private int ngid = ShardCfg.GID1 + 1; // Gid1 is in use
+
+  /** Go's {@code MakeTestMaxRaft}: starts group 0 and begins the test with {@code part}. */
+  static ShardKvTester makeTestMaxRaft(
+      String part, boolean reliable, boolean partition, int maxraftstate) {
+    ShardKvTester ts = new ShardKvTester(reliable, partition, maxraftstate);
+    ts.begin(part);
+    return ts;
+  }
+
+  static ShardKvTester makeTest(String part, boolean reliable) {
+    return makeTestMaxRaft(part, reliable, false, -1);
+  }
+
+  static ShardKvTester makeTestLeases(String part, boolean reliable) {
+    return makeTestMaxRaft(part, reliable, true, -1);
+  }
+
+  private ShardKvTester(boolean reliable, boolean partition, int maxraftstate) {
+    super(false);
+    this.partition = partition;
+    this.maxraftstate = maxraftstate;
+    init(1, reliable, ShardKvTester::startKVServer);
+  }
+
+  private static List<Object> startKVServer(
+      ClientEnd[] ends, int gid, int me, Persister persister) {
+    return Guard.call(
+        "kvsrv.KVServer.startKVServer(server " + me + ")",
+        () -> kvsrv.KVServer.startKVServer(ends, gid, me, persister));
+  }
+
+  /** Starts server {@code me} of shard group {@code gid} (Go's StartServerShardGrp). */
+  List<Object> startServerShardGrp(ClientEnd[] servers, int gid, int me, Persister persister) {
+    return Guard.call(
+        "KVServer.startServerShardGrp(group " + gid + ", server " + me + ")",
+        () -> KVServer.startServerShardGrp(servers, gid, me, persister, maxraftstate));
+  }
+
+  /** A sharded clerk with a connection of its own and a controller of its own. */
+  @Override
+  public IKVClerk makeClerk() {
+    Clnt clnt = makeClient();
+    ShardCtrler ctrler = makeShardCtrler();
+    return new TestClerk(Guard.call("Clerk.make", () -> Clerk.make(clnt, ctrler)), clnt);
+  }
+
+  /** The controller {@link #setupKVService} made. */
+  ShardCtrler shardCtrler() {
+    return sck;
+  }
+
+  ShardCtrler makeShardCtrler() {
+    return makeShardCtrlerClnt().sck();
+  }
+
+  /** A controller and its connection, which a test may cut off. */
+  record CtrlerClnt(ShardCtrler sck, Clnt clnt) {}
+
+  CtrlerClnt makeShardCtrlerClnt() {
+    Clnt clnt = makeClient();
+    return new CtrlerClnt(Guard.call("ShardCtrler.make", () -> ShardCtrler.make(clnt)), clnt);
+  }
+
+  /** A Lab 2 clerk of group 0's server (Go's makeKVClerk). */
+  IKVClerk makeKVClerk() {
+    Clnt clnt = makeClient();
+    String srv = tester.ServerGrp.serverName(GRP0, 0);
+    return Guard.call("kvsrv.Clerk.make", () -> kvsrv.Clerk.make(clnt, srv));
+  }
+
+  synchronized int newGid() {
+    int gid = ngid;
+    ngid += 1;
+    return gid;
+  }
+
+  List<Integer> groups(int n) {
+    List<Integer> grps = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      grps.add(newGid());
+    }
+    return grps;
+  }
+
+  /**
+   * Sets up the key/value service with one group, {@link ShardCfg#GID1}, which owns every shard in
+   * the first configuration.
+   */
+  int setupKVService() {
+    sck = makeShardCtrler();
+    ShardConfig scfg = ShardConfig.makeShardConfig();
+    makeGroupStart(ShardCfg.GID1, NSRV, this::startServerShardGrp);
+    scfg.joinBalance(Map.of(ShardCfg.GID1, List.of(group(ShardCfg.GID1).srvNames())));
+    sck.initConfig(scfg);
+    return ShardCfg.GID1;
+  }
+
+  /** The controller's current configuration, which must not be null. */
+  ShardConfig query(ShardCtrler ctrler) {
+    ShardConfig cfg = ctrler.query();
+    if (cfg == null) {
+      throw fatalf("ShardCtrler.query() returned null: return the current configuration");
+    }
+    return cfg;
+  }
+
+  /** Go's {@code CheckConfig}: {@code cfg} has exactly the groups {@code gids}, balanced. */
+  void checkConfig(ShardConfig cfg, List<Integer> gids) {
+    try {
+      cfg.checkConfig(gids);
+    } catch (AssertionError e) {
+      throw fatalf("%s", e.getMessage());
+    }
+  }
+
+  boolean checkMember(ShardCtrler ctrler, int gid) {
+    return query(ctrler).isMember(gid);
+  }
+
+  /** Group {@code gid}, with servers {@code srvs}, joins. */
+  void join(ShardCtrler ctrler, int gid, List<String> srvs) {
+    ShardConfig cfg = query(ctrler);
+    ShardConfig newcfg = cfg.copy();
+    boolean ok = newcfg.joinBalance(Map.of(gid, srvs));
+    if (!ok) {
+      throw fatalf("join: group %d is already present", gid);
+    }
+    ctrler.changeConfigTo(newcfg);
+  }
+
+  boolean joinGroups(ShardCtrler ctrler, List<Integer> gids) {
+    for (int gid : gids) {
+      makeGroupStart(gid, NSRV, this::startServerShardGrp);
+      join(ctrler, gid, List.of(group(gid).srvNames()));
+      if (!checkMember(ctrler, gid)) {
+        return false;
+      }
+      sleep(INTERGRPDELAY);
+    }
+    return true;
+  }
+
+  /** Group {@code gid} leaves. */
+  void leave(ShardCtrler ctrler, int gid) {
+    ShardConfig cfg = query(ctrler);
+    ShardConfig newcfg = cfg.copy();
+    boolean ok = newcfg.leaveBalance(List.of(gid));
+    if (!ok) {
+      throw fatalf("leave: group %d is already not present", gid);
+    }
+    ctrler.changeConfigTo(newcfg);
+  }
+
+  boolean leaveGroups(ShardCtrler ctrler, List<Integer> gids) {
+    for (int gid : gids) {
+      leave(ctrler, gid);
+      if (checkMember(ctrler, gid)) {
+        return false;
+      }
+      exitGroup(gid);
+      sleep(INTERGRPDELAY);
+    }
+    return true;
+  }
+
+  /** Shuts down the server that leads group {@code gid}; returns it (Go's name). */
+  int disconnectClntFromLeader(int gid) {
+    Leader l = leader(this, gid);
+    if (!l.found()) {
+      throw fatalf("Leader failed");
+    }
+    group(gid).shutdownServer(l.server());
+    return l.server();
+  }
+
+  /**
+   * Makes sure that the data really is sharded by shutting down group {@code down} and checking
+   * that some Gets do not succeed, while those that do return the right values; then restarts it.
+   */
+  void checkShutdownSharding(int down, List<String> ka, List<String> va) {
+    final int nsec = 2;
+
+    group(down).shutdown();
+
+    int n = ka.size();
+    BlockingQueue<String> ch = new LinkedBlockingQueue<>();
+    AtomicBoolean done = new AtomicBoolean();
+    for (int xi = 0; xi < n; xi++) {
+      IKVClerk ck1 = makeClerk();
+      int i = xi;
+      // Left running when its group is down: it ends at the end of the test, if not before.
+      go(
+          "get-" + ka.get(i),
+          () -> {
+            IKVClerk.GetResult r = ck1.get(ka.get(i));
+            if (done.get()) {
+              return;
+            }
+            String v = r == null ? null : r.value();
+            if (!va.get(i).equals(v)) {
+              ch.add(
+                  String.format("Get(%s): expected:\n%s\nreceived:\n%s", ka.get(i), va.get(i), v));
+            } else {
+              ch.add("");
+            }
+          });
+    }
+
+    int ndone = 0;
+    while (!done.get()) {
+      String err;
+      try {
+        err = ch.poll(nsec, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw interrupted();
+      }
+      checkFailure();
+      if (err == null) {
+        done.set(true);
+      } else {
+        if (!err.isEmpty()) {
+          throw fatalf("%s", err);
+        }
+        ndone += 1;
+      }
+    }
+
+    if (ndone >= n) {
+      throw fatalf("expected less than %d completions with shard %d down\n", n, down);
+    }
+
+    // bring the crashed shard/group back to life.
+    group(down).startServers();
+  }
+}

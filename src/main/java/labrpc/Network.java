@@ -74,9 +74,6 @@ public final class Network {
   private final Map<String, String> connections = new HashMap<>();
   private final Map<String, Server> servers = new HashMap<>();
 
-  /** The traps set by {@link #setReplyTrap}, by server name. */
-  private final Map<String, ReplyTrap> traps = new ConcurrentHashMap<>();
-
   /** Ends whose replies wait for {@link #holdReplies}(end, false); waiters wait on the set. */
   private final Set<String> heldEnds = ConcurrentHashMap.newKeySet();
 
@@ -206,38 +203,6 @@ public final class Network {
         heldEnds.remove(endName);
         heldEnds.notifyAll();
       }
-    }
-  }
-
-  /**
-   * Sets (or, with a null {@code trap}, clears) a trap on the replies of server {@code serverName}:
-   * each time one of its handlers returns a reply on the live server, {@code trap} is shown it
-   * before it travels back, on the caller's thread; once it springs, it is removed, and that reply
-   * is delivered whatever the server's and the end's state by then (and never dropped). A raftlab
-   * addition: the tester crashes a server in the trap, so the crash lands after a handler returned
-   * and before the server did anything else.
-   */
-  public void setReplyTrap(String serverName, ReplyTrap trap) {
-    if (trap == null) {
-      traps.remove(serverName);
-    } else {
-      traps.put(serverName, trap);
-    }
-  }
-
-  /** Shows a reply to the trap set on its server, if any; true if the trap sprang. */
-  private boolean springTrap(String serverName, String svcMeth) {
-    ReplyTrap trap = traps.get(serverName);
-    if (trap == null) {
-      return false;
-    }
-    // One reply at a time: two replies passing together must not both spring it.
-    synchronized (trap) {
-      if (traps.get(serverName) != trap || !trap.spring(svcMeth)) {
-        return false;
-      }
-      traps.remove(serverName, trap);
-      return true;
     }
   }
 
@@ -442,6 +407,43 @@ public final class Network {
       if (cause != null) {
         cause.printStackTrace();
       }
+    }
+  }
+
+  // ---- reply traps (raftlab) ----------------------------------------------------------------
+
+  /** The traps set by {@link #setReplyTrap}, by server name. */
+  private final Map<String, ReplyTrap> traps = new ConcurrentHashMap<>();
+
+  /**
+   * Sets (or, with a null {@code trap}, clears) a trap on the replies of server {@code serverName}:
+   * each time one of its handlers returns a reply on the live server, {@code trap} is shown it
+   * before it travels back, on the caller's thread; once it springs, it is removed, and that reply
+   * is delivered whatever the server's and the end's state by then (and never dropped). A raftlab
+   * addition: the tester crashes a server in the trap, so the crash lands after a handler returned
+   * and before the server did anything else.
+   */
+  public void setReplyTrap(String serverName, ReplyTrap trap) {
+    if (trap == null) {
+      traps.remove(serverName);
+    } else {
+      traps.put(serverName, trap);
+    }
+  }
+
+  /** Shows a reply to the trap set on its server, if any; true if the trap sprang. */
+  private boolean springTrap(String serverName, String svcMeth) {
+    ReplyTrap trap = traps.get(serverName);
+    if (trap == null) {
+      return false;
+    }
+    // One reply at a time: two replies passing together must not both spring it.
+    synchronized (trap) {
+      if (traps.get(serverName) != trap || !trap.spring(svcMeth)) {
+        return false;
+      }
+      traps.remove(serverName, trap);
+      return true;
     }
   }
 }

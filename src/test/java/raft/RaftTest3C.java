@@ -620,7 +620,7 @@ class RaftTest3C {
       // The first request the voter gets is a RequestVote of the next term, which it grants; it
       // crashes right after replying and restarts with the same links: it can only answer.
       CountDownLatch crashed =
-          ts.crashAfterNextReply(
+          ts.g.crashAfterNextReply(
               voter,
               () -> {
                 ts.g.startServer(voter);
@@ -628,7 +628,7 @@ class RaftTest3C {
                 ts.g.disconnectLink(voter, a);
                 ts.g.disconnectLink(voter, b);
               });
-      if (!ts.await(crashed, 2 * RAFT_ELECTION_TIMEOUT)) {
+      if (!crashed(ts, crashed, 2 * RAFT_ELECTION_TIMEOUT)) {
         throw ts.fatalf(
             "no candidate asked server %d for its vote within %d ms of losing its leader",
             voter, 2 * RAFT_ELECTION_TIMEOUT);
@@ -684,14 +684,14 @@ class RaftTest3C {
       // f stores the entry, replies, and crashes the instant it has replied; it restarts at once,
       // cut off from the leader, with x.
       CountDownLatch crashed =
-          ts.crashAfterNextReply(
+          ts.g.crashAfterNextReply(
               f,
               () -> {
                 ts.g.startServer(f);
                 ts.g.partition(new int[] {leader}, new int[] {f, x});
               });
       ts.g.connectLink(leader, f);
-      if (!ts.await(crashed, 2 * RAFT_ELECTION_TIMEOUT)) {
+      if (!crashed(ts, crashed, 2 * RAFT_ELECTION_TIMEOUT)) {
         throw ts.fatalf(
             "leader %d sent nothing to server %d within %d ms",
             leader, f, 2 * RAFT_ELECTION_TIMEOUT);
@@ -716,6 +716,21 @@ class RaftTest3C {
       ts.g.connectAll();
       ts.one(base + 3, servers, true);
     }
+  }
+
+  /**
+   * Waits up to {@code ms} for a crash set with {@code crashAfterNextReply} to be over (the server
+   * crashed and restarted); false if it did not happen in time.
+   */
+  private static boolean crashed(RaftTester ts, CountDownLatch crash, long ms) {
+    long deadline = System.nanoTime() + ms * 1_000_000L;
+    while (crash.getCount() > 0) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      ts.sleep(10);
+    }
+    return true;
   }
 
   /** The three servers of five that are neither {@code leader} nor the one after it. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
@@ -430,42 +429,6 @@ public class RaftTester extends Config {
   /** The highest index any peer applied. */
   synchronized int maxIndex() {
     return maxIndex;
-  }
-
-  /**
-   * Crashes peer {@code i} the instant it has replied to its next request (see {@link
-   * ServerGrp#crashAfterNextReply}), then runs {@code restart}, which restarts it from its
-   * persister and sets its links, before the reply is delivered. Returns a latch that opens once
-   * that has happened.
-   */
-  CountDownLatch crashAfterNextReply(int i, Runnable restart) {
-    CountDownLatch done = new CountDownLatch(1);
-    g.crashAfterNextReply(
-        i,
-        () -> {
-          try {
-            restart.run();
-          } finally {
-            done.countDown();
-          }
-        });
-    return done;
-  }
-
-  /**
-   * Waits up to {@code ms} for {@code latch} (from {@link #crashAfterNextReply}); false if it did
-   * not open in time. Stops at once if the test failed meanwhile.
-   */
-  boolean await(CountDownLatch latch, long ms) {
-    long deadline = System.nanoTime() + ms * 1_000_000L;
-    while (latch.getCount() > 0) {
-      checkFailure();
-      if (System.nanoTime() >= deadline) {
-        return false;
-      }
-      sleep(10);
-    }
-    return true;
   }
 
   /** The largest Raft state a peer persisted, in bytes. */

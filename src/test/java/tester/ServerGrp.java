@@ -4,6 +4,7 @@ import diagnostics.EventLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import labrpc.Network;
 import labrpc.Server;
 import labrpc.Service;
@@ -224,9 +225,11 @@ public final class ServerGrp {
    * travels on (a test restarts the server there and arranges its links), and the reply is
    * delivered: it was already on the wire. So only a step the server did not make durable before
    * replying is lost, and the caller acts on it all the same. A raftlab addition (see {@link
-   * Network#setReplyTrap}); {@link #clearCrashAfterReply} takes it back.
+   * Network#setReplyTrap}); {@link #clearCrashAfterReply} takes it back. Returns a latch that opens
+   * once the crash and {@code afterCrash} are done.
    */
-  public void crashAfterNextReply(int i, Runnable afterCrash) {
+  public CountDownLatch crashAfterNextReply(int i, Runnable afterCrash) {
+    CountDownLatch done = new CountDownLatch(1);
     events.tester("server " + i + " will crash the instant it has replied to its next request");
     net.setReplyTrap(
         serverName(gid, i),
@@ -245,9 +248,12 @@ public final class ServerGrp {
             cfg.fail(
                 "the tester's crash of server " + i + " after a reply failed: " + e,
                 Failures.stackOf(e));
+          } finally {
+            done.countDown();
           }
           return true;
         });
+    return done;
   }
 
   /** Takes back a {@link #crashAfterNextReply} that has not sprung. */

@@ -42,6 +42,9 @@ import labgob.LabGobException;
  *       handler runs as usual, but the reply waits, however long, until the tester releases the
  *       end; then it is delivered, even if the end has been disabled meanwhile (it was already on
  *       the wire). Tests use it to deliver replies from an earlier term on purpose.
+ *   <li>Reply of a server with a trap set ({@link #setReplyTrap}, a raftlab addition): once the
+ *       handler has returned, the trap sees the reply first and may crash the server; if it does,
+ *       the reply is delivered all the same (it was already on the wire).
  * </ul>
  *
  * <p>Counting, as in Go: {@link #getTotalCount()} counts every call; {@link #getCount(String)} the
@@ -306,7 +309,10 @@ public final class Network {
       // a superseded server can never confirm a write), or the handler failed.
       return false;
     }
-    if (!isReliable && rand.nextInt(1000) < 100) {
+    // A trap that springs crashes the server now, after the handler returned: its reply is
+    // already on the wire, so it is delivered, and it is never dropped.
+    boolean sprung = !traps.isEmpty() && springTrap(serverName, svcMeth);
+    if (!sprung && !isReliable && rand.nextInt(1000) < 100) {
       return false; // drop the reply; the handler's effects remain
     }
     if (!awaitRelease(endName)) {
@@ -401,6 +407,43 @@ public final class Network {
       if (cause != null) {
         cause.printStackTrace();
       }
+    }
+  }
+
+  // ---- reply traps (raftlab) ----------------------------------------------------------------
+
+  /** The traps set by {@link #setReplyTrap}, by server name. */
+  private final Map<String, ReplyTrap> traps = new ConcurrentHashMap<>();
+
+  /**
+   * Sets (or, with a null {@code trap}, clears) a trap on the replies of server {@code serverName}:
+   * each time one of its handlers returns a reply on the live server, {@code trap} is shown it
+   * before it travels back, on the caller's thread; once it springs, it is removed, and that reply
+   * is delivered whatever the server's and the end's state by then (and never dropped). A raftlab
+   * addition: the tester crashes a server in the trap, so the crash lands after a handler returned
+   * and before the server did anything else.
+   */
+  public void setReplyTrap(String serverName, ReplyTrap trap) {
+    if (trap == null) {
+      traps.remove(serverName);
+    } else {
+      traps.put(serverName, trap);
+    }
+  }
+
+  /** Shows a reply to the trap set on its server, if any; true if the trap sprang. */
+  private boolean springTrap(String serverName, String svcMeth) {
+    ReplyTrap trap = traps.get(serverName);
+    if (trap == null) {
+      return false;
+    }
+    // One reply at a time: two replies passing together must not both spring it.
+    synchronized (trap) {
+      if (traps.get(serverName) != trap || !trap.spring(svcMeth)) {
+        return false;
+      }
+      traps.remove(serverName, trap);
+      return true;
     }
   }
 }

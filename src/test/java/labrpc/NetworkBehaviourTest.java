@@ -162,6 +162,38 @@ class NetworkBehaviourTest {
   }
 
   /**
+   * A reply trap (a raftlab addition): it sees each reply after the handler has returned; one that
+   * declines lets the reply pass; one that springs may kill the server, and its reply is delivered
+   * all the same, once; the next call meets the dead server.
+   */
+  @Test
+  void aSprungTrapDeliversTheReplyOfAServerItKilled() {
+    ClientEnd e = ends(1, true).get(0);
+    List<String> seen = new ArrayList<>();
+    rn.setReplyTrap(
+        "s",
+        svcMeth -> {
+          seen.add(svcMeth);
+          if (seen.size() < 2) {
+            return false; // the first reply passes
+          }
+          rn.deleteServer("s");
+          rn.enable("e0", false);
+          return true;
+        });
+    StringReply first = new StringReply();
+    assertTrue(e.call("JunkServer.handler2", 1, first), "a declined trap lets the reply pass");
+    assertEquals("handler2-1", first.x);
+    StringReply second = new StringReply();
+    assertTrue(
+        e.call("JunkServer.handler2", 2, second),
+        "the reply seen by a trap that sprang is delivered though the server is gone");
+    assertEquals("handler2-2", second.x);
+    assertFalse(e.call("JunkServer.handler2", 3, new StringReply()), "the server is dead now");
+    assertEquals(List.of("JunkServer.handler2", "JunkServer.handler2"), seen);
+  }
+
+  /**
    * A pending delay costs no thread of the network: 2,000 calls waiting out long delays (or long
    * reordering) need no more labrpc threads than a few handler threads.
    */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import raftapi.Raft.StartResult;
+import raftapi.Raft.State;
 import tester.Points;
 
 /**
@@ -575,5 +576,78 @@ class RaftTest3B {
       n += ts.g.rpcCount(j);
     }
     return n;
+  }
+
+  /**
+   * A deposed leader's AppendEntries do not reset anyone's election timer (Figure 2, AppendEntries
+   * receiver rule 1: reply false if term &lt; currentTerm; the Students' Guide: reset the timer
+   * only on AppendEntries from the <em>current</em> leader), a raftlab addition. The leader is cut
+   * off and the others elect a new one in a later term; then the old leader's requests reach the
+   * others again, but nothing comes back to it (the network holds its replies), so it goes on
+   * sending heartbeats of its old term, ten a second. The new leader is cut off too: the three left
+   * must elect a leader and commit. Followers that reset their timer on the stale heartbeats never
+   * time out, and nobody is elected. (Go's tests never keep a stale leader talking that long.)
+   */
+  @Test
+  @Order(12)
+  @Points(5)
+  void testStaleLeaderHoldsNoElection3B() {
+    int servers = 5;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): a deposed leader does not hold off elections (raftlab)");
+
+    ts.one(101, servers, false);
+    for (int round = 0; round < 2; round++) {
+      // The leader of term t is cut off; the four others elect a new leader in a later term.
+      int old = ts.checkOneLeader();
+      int t = ts.raft(old).getState().term();
+      ts.g.disconnectAll(old);
+      int[] others = new int[servers - 1];
+      for (int i = 1; i < servers; i++) {
+        others[i - 1] = (old + i) % servers;
+      }
+      int fresh = ts.checkLeaderAmong(others, t);
+      int t2 = ts.raft(fresh).getState().term();
+
+      // The old leader, still leader of t in its own eyes, can send again but never hears back.
+      for (int x : others) {
+        ts.g.holdReplies(old, x, true);
+        ts.g.connectLink(old, x);
+      }
+      // The new leader goes away: the three left must elect one of themselves.
+      ts.g.disconnectAll(fresh);
+      int[] three = new int[3];
+      int k = 0;
+      for (int x : others) {
+        if (x != fresh) {
+          three[k++] = x;
+        }
+      }
+      int leader = -1;
+      for (int iters = 0; iters < 10 && leader == -1; iters++) {
+        ts.sleep(450 + ts.rand.nextInt(100));
+        for (int x : three) {
+          State st = ts.raft(x).getState();
+          if (st.isLeader() && st.term() > t2) {
+            leader = x;
+          }
+        }
+      }
+      if (leader == -1) {
+        throw ts.fatalf(
+            "servers %d, %d and %d elected no leader in 5 s while server %d, deposed, kept"
+                + " sending AppendEntries of its old term %d: a follower must reset its election"
+                + " timer only on AppendEntries from the current leader, not on a stale leader's",
+            three[0], three[1], three[2], old, t);
+      }
+      ts.oneAmong(three, 102 + round, 3);
+
+      // All together again: the held replies arrive, and the old leader steps down.
+      for (int x : others) {
+        ts.g.holdReplies(old, x, false);
+      }
+      ts.g.connectAll();
+      ts.one(110 + round, servers, true);
+    }
   }
 }

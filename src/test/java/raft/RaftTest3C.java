@@ -5,6 +5,7 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -585,6 +586,151 @@ class RaftTest3C {
     // All together again, everyone agrees.
     ts.g.connectAll();
     ts.one(501, servers, true);
+  }
+
+  /**
+   * A vote is on stable storage before it is granted (Figure 2: "updated on stable storage before
+   * responding to RPCs"), a raftlab addition. Go's tests crash servers at random moments, which
+   * almost never fall between a reply and a {@code persist()} that comes after it. Here the links
+   * are arranged as in {@link RaftTest3A#testOneVotePerTerm3A}: the leader of the moment becomes
+   * the voter, which can only answer, and the two others can reach only the voter. The first of
+   * them to time out asks for its vote in the next term; the voter grants it and crashes the
+   * instant it has replied (the reply still arrives), and restarts at once from what it had
+   * persisted. When the second one asks in the same term, a voter that forgot its vote grants it
+   * again: two leaders of one term, which the tester's election-safety monitor reports.
+   */
+  @Test
+  @Order(11)
+  @Points(5)
+  void testVoteSurvivesCrash3C() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): a vote survives a crash just after it is granted (raftlab)");
+
+    for (int round = 0; round < 3; round++) {
+      // The leader becomes the voter; the other two, a and b, the candidates.
+      int voter = ts.checkOneLeader();
+      int a = (voter + 1) % servers;
+      int b = (voter + 2) % servers;
+      ts.g.disconnectLink(voter, a);
+      ts.g.disconnectLink(voter, b);
+      ts.g.disconnectLink(a, b);
+      ts.g.disconnectLink(b, a);
+
+      // The first request the voter gets is a RequestVote of the next term, which it grants; it
+      // crashes right after replying and restarts with the same links: it can only answer.
+      CountDownLatch crashed =
+          ts.g.crashAfterNextReply(
+              voter,
+              () -> {
+                ts.g.startServer(voter);
+                ts.g.connectOne(voter);
+                ts.g.disconnectLink(voter, a);
+                ts.g.disconnectLink(voter, b);
+              });
+      if (!crashed(ts, crashed, 2 * RAFT_ELECTION_TIMEOUT)) {
+        throw ts.fatalf(
+            "no candidate asked server %d for its vote within %d ms of losing its leader",
+            voter, 2 * RAFT_ELECTION_TIMEOUT);
+      }
+
+      // The other candidate asks the restarted voter in the same term; elections churn for a
+      // while, and each term must have at most one winner.
+      ts.sleep(RAFT_ELECTION_TIMEOUT);
+      ts.g.connectAll();
+    }
+    ts.checkOneLeader();
+  }
+
+  /**
+   * An entry a follower acknowledged is on its stable storage (Figure 2: "updated on stable storage
+   * before responding to RPCs"), a raftlab addition. The leader appends an entry while one follower
+   * is cut off; the other follower stores it, replies, and crashes the instant it has replied (the
+   * reply still arrives, so the leader commits the entry with it). The follower restarts at once,
+   * away from the leader, with the server that never got the entry. A follower that forgot the
+   * entry lets the two of them elect a leader without it and commit another command at its index:
+   * the tester's apply check sees two commands committed at one index. With the entry remembered,
+   * only that follower can win (its log is more up to date), and it keeps the entry.
+   */
+  @Test
+  @Order(12)
+  @Points(5)
+  void testAckedEntrySurvivesCrash3C() {
+    int servers = 3;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3C): an acknowledged entry survives a crash just after the reply (raftlab)");
+
+    ts.one(101, servers, true);
+
+    for (int round = 0; round < 2; round++) {
+      int base = 200 + 100 * round;
+      // The leader, with one follower f; the third server, x, is cut off and misses what follows.
+      // The link from the leader to f is cut while the leader takes the entry, so that the first
+      // request f gets afterwards carries it.
+      RaftTester.CutOff cut =
+          ts.cutOffLeaderUntilStart(
+              ts::checkOneLeader,
+              l -> {
+                ts.g.disconnectAll((l + 2) % servers);
+                ts.g.disconnectLink(l, (l + 1) % servers);
+              },
+              l -> ts.g.connectAll(),
+              base + 1);
+      int leader = cut.leader();
+      int f = (leader + 1) % servers;
+      int x = (leader + 2) % servers;
+      int index = cut.started().index();
+
+      // f stores the entry, replies, and crashes the instant it has replied; it restarts at once,
+      // cut off from the leader, with x.
+      CountDownLatch crashed =
+          ts.g.crashAfterNextReply(
+              f,
+              () -> {
+                ts.g.startServer(f);
+                ts.g.partition(new int[] {leader}, new int[] {f, x});
+              });
+      ts.g.connectLink(leader, f);
+      if (!crashed(ts, crashed, 2 * RAFT_ELECTION_TIMEOUT)) {
+        throw ts.fatalf(
+            "leader %d sent nothing to server %d within %d ms",
+            leader, f, 2 * RAFT_ELECTION_TIMEOUT);
+      }
+
+      // f's reply lets the leader commit the entry (if it was the reply to the request that
+      // carried it; a busy machine may have delivered an older heartbeat first).
+      long t0 = System.nanoTime();
+      while (ts.nCommitted(index).count() < 1 && System.nanoTime() - t0 < 2_000_000_000L) {
+        ts.sleep(20);
+      }
+      ts.events()
+          .tester(
+              ts.nCommitted(index).count() > 0
+                  ? "the leader committed the entry f acknowledged"
+                  : "the leader did not commit the entry: the scenario went another way");
+
+      // f and x elect a leader and commit a command of their own; it must come after the entry.
+      ts.oneAmong(new int[] {f, x}, base + 2, 2);
+
+      // All together again, everyone agrees.
+      ts.g.connectAll();
+      ts.one(base + 3, servers, true);
+    }
+  }
+
+  /**
+   * Waits up to {@code ms} for a crash set with {@code crashAfterNextReply} to be over (the server
+   * crashed and restarted); false if it did not happen in time.
+   */
+  private static boolean crashed(RaftTester ts, CountDownLatch crash, long ms) {
+    long deadline = System.nanoTime() + ms * 1_000_000L;
+    while (crash.getCount() > 0) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      ts.sleep(10);
+    }
+    return true;
   }
 
   /** The three servers of five that are neither {@code leader} nor the one after it. */

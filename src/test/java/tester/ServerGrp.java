@@ -4,6 +4,7 @@ import diagnostics.EventLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import labrpc.Network;
 import labrpc.Server;
 import labrpc.Service;
@@ -221,6 +222,49 @@ public final class ServerGrp {
     }
     srv.shutdownServer();
     events.add(gid, i, "crash", "shut down (crashed)");
+  }
+
+  /**
+   * Crashes server {@code i} the instant one of its handlers has returned its next reply, once, as
+   * {@link #shutdownServer} does: the restarted server will have exactly what was persisted when
+   * that handler returned. Then {@code afterCrash} runs, on the caller's thread, before the reply
+   * travels on (a test restarts the server there and arranges its links), and the reply is
+   * delivered: it was already on the wire. So only a step the server did not make durable before
+   * replying is lost, and the caller acts on it all the same. A raftlab addition (see {@link
+   * Network#setReplyTrap}); {@link #clearCrashAfterReply} takes it back. Returns a latch that opens
+   * once the crash and {@code afterCrash} are done.
+   */
+  public CountDownLatch crashAfterNextReply(int i, Runnable afterCrash) {
+    CountDownLatch done = new CountDownLatch(1);
+    events.tester("server " + i + " will crash the instant it has replied to its next request");
+    net.setReplyTrap(
+        serverName(gid, i),
+        svcMeth -> {
+          events.add(i, "crash", "crashes the instant it has replied to " + svcMeth);
+          try {
+            shutdownServer(i);
+            afterCrash.run();
+          } catch (RuntimeException | AssertionError e) {
+            // This runs on the caller's thread, a thread of the student's code: report it to the
+            // test rather than throw it at them.
+            Config cfg = Config.current();
+            if (cfg == null) {
+              throw e;
+            }
+            cfg.fail(
+                "the tester's crash of server " + i + " after a reply failed: " + e,
+                Failures.stackOf(e));
+          } finally {
+            done.countDown();
+          }
+          return true;
+        });
+    return done;
+  }
+
+  /** Takes back a {@link #crashAfterNextReply} that has not sprung. */
+  public void clearCrashAfterReply(int i) {
+    net.setReplyTrap(serverName(gid, i), null);
   }
 
   public void shutdown() {

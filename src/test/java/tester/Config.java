@@ -1,5 +1,6 @@
 package tester;
 
+import debug.Annotate;
 import debug.Debug;
 import diagnostics.EventLog;
 import diagnostics.LeakedThreads;
@@ -372,6 +373,7 @@ public class Config {
           seed(),
           group(GRP0).n(),
           events.events(),
+          events.marks(events.now()),
           events.now());
       System.out.println("info: wrote timeline to " + file);
       return file;
@@ -403,6 +405,7 @@ public class Config {
       net.cleanup();
       events.tester("cleanup");
       Debug.endTest();
+      Annotate.endTest();
     }
     String leaked = LeakedThreads.report(threadsBefore);
     if (leaked != null) {

@@ -55,7 +55,8 @@ class AnnotateTest {
 
     // And the timeline page draws them: a lane per tag, each description on it.
     String html = Timeline.html("Test (3A): marks", "boom", 7, 3, log.events(), marks, end);
-    assertTrue(html.contains(">server 1</text>") && html.contains(">server 2</text>"), html);
+    assertTrue(html.contains("font-style='italic'>server 1</text>"), html);
+    assertTrue(html.contains("font-style='italic'>server 2</text>"), html);
     assertTrue(html.contains("leader T3: won with 2 votes</title>"), html);
     assertTrue(
         html.contains(">InstallSnapshot to S2<") || html.contains("InstallSnapshot to S2: "));

@@ -64,6 +64,15 @@ public final class Timeline {
             "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d'>",
             width,
             height));
+    for (int i = 0; i < tags.size(); i++) {
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x='0' y='%d' width='%d' height='%d' fill='#fffbe6'/>",
+              TOP + (n + 1 + i) * LANE,
+              width,
+              LANE));
+    }
     axis(svg, seconds, height);
     svg.append(label(0, "tester"));
     for (int i = 0; i < n; i++) {
@@ -72,8 +81,16 @@ public final class Timeline {
     }
     testerLane(svg, events);
     for (int i = 0; i < tags.size(); i++) {
-      svg.append(label(n + 1 + i, tags.get(i)));
-      markLane(svg, n + 1 + i, tags.get(i), marks);
+      // The lanes of marks are tinted and their labels slanted: a tag such as "server 1" names a
+      // lane of marks, not the server's own lane above.
+      int row = n + 1 + i;
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x='6' y='%d' font-style='italic'>%s</text>",
+              TOP + row * LANE + LANE / 2 + 4,
+              escapeHtml4(tags.get(i))));
+      markLane(svg, row, tags.get(i), marks);
     }
     svg.append("</svg>");
 

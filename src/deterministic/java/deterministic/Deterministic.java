@@ -69,6 +69,8 @@ public final class Deterministic {
    */
   static final long SAMPLER_PERIOD_MS = 1;
 
+  // The sampler also asks the peers on its own thread (raftlab.samplerInline): see StateSampler.
+
   private Deterministic() {}
 
   public static void main(String[] argv) throws IOException, InterruptedException {
@@ -114,6 +116,7 @@ public final class Deterministic {
     long base = seed != null ? seed : new SecureRandom().nextLong() >>> 2;
     System.setProperty("raftlab.latencyMs", Integer.toString(latency));
     System.setProperty("raftlab.samplerPeriodMs", Long.toString(SAMPLER_PERIOD_MS));
+    System.setProperty("raftlab.samplerInline", "true");
     boolean ok;
     if (explore > 0) {
       ok = explore(tests.get(0), base, explore, out, scheduler, timeStep);

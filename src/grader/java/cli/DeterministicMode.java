@@ -1,6 +1,7 @@
 package cli;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,69 @@ import java.util.List;
  * Windows.
  */
 final class DeterministicMode {
+  /**
+   * The parts whose tests a seed replays exactly (measured; see the instructor guide): a failing
+   * test of these parts says how to look for its failure deterministically. Lab 4 runs under the
+   * mode but is untried.
+   */
+  static final List<String> REPLAYED_PARTS = List.of("3A", "3B", "3C", "3D");
+
   private DeterministicMode() {}
+
+  /**
+   * The system properties that make a failing lab test print how to explore it deterministically
+   * ({@code tester.TesterExtension#replayHint}), or none where the mode cannot run: a tree without
+   * it (the student handout), Windows, or no JDK 25 found as {@code tools/deterministic.sh} finds
+   * one.
+   */
+  static List<String> hintProperties(Path root, Request r, String launcher) {
+    if (File.separatorChar == '\\'
+        || !Request.Available.in(root).deterministic()
+        || jdk25(System.getenv("JDK25_HOME")) == null) {
+      return List.of();
+    }
+    return List.of(
+        "raftlab.replayHint=" + launcher + " --deterministic" + (r.solution ? " --solution" : ""),
+        "raftlab.replayParts=" + String.join(",", REPLAYED_PARTS));
+  }
+
+  /** A JDK 25 where tools/deterministic.sh looks for one (JDK25_HOME first), or null. */
+  static Path jdk25(String home) {
+    List<Path> candidates = new ArrayList<>();
+    if (home != null && !home.isEmpty()) {
+      candidates.add(Path.of(home));
+    } else {
+      for (String dir : List.of("/usr/lib/jvm", "/Library/Java/JavaVirtualMachines")) {
+        try (var list = Files.list(Path.of(dir))) {
+          list.filter(d -> d.getFileName().toString().contains("25"))
+              .sorted()
+              .forEach(
+                  d ->
+                      candidates.add(
+                          d.resolve("Contents/Home").toFile().isDirectory()
+                              ? d.resolve("Contents/Home")
+                              : d));
+        } catch (IOException | RuntimeException e) {
+          // no such folder: nothing there
+        }
+      }
+    }
+    for (Path jdk : candidates) {
+      if (Files.isExecutable(jdk.resolve("bin/jlink")) && isJava25(jdk.resolve("release"))) {
+        return jdk;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a JDK's {@code release} file says version 25. */
+  private static boolean isJava25(Path release) {
+    try {
+      return Files.readAllLines(release).stream().anyMatch(l -> l.startsWith("JAVA_VERSION=\"25"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
 
   static int run(Path root, Request r) throws Exception {
     if (File.separatorChar == '\\') {

@@ -285,6 +285,15 @@ public final class Main {
       System.setProperty("raftlab.timeline", "always");
       jvm.add("-Draftlab.timeline=always");
     }
+    if (submitted == null) {
+      // A failing test says how to look for its failure deterministically, where that can run.
+      for (String p :
+          DeterministicMode.hintProperties(ws.root(), r, Requirements.launcherCommand())) {
+        int eq = p.indexOf('=');
+        System.setProperty(p.substring(0, eq), p.substring(eq + 1));
+        jvm.add("-D" + p);
+      }
+    }
     String archive = System.getProperty("raftlab.archive");
     if (archive != null && Files.isRegularFile(Path.of(archive))) {
       jvm.add("-XX:SharedArchiveFile=" + archive); // the test JVMs start fast too

@@ -1,14 +1,19 @@
 package diagnostics;
 
+import debug.Annotate;
 import debug.Debug;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happened during one test, in order: the tester's own events (begin, partitions, crashes,
  * restarts, checks, the failure), the peers' states as the tester sampled them, and what the peers
- * logged through {@link Debug}. The failure's timeline is drawn from it; with debug output on, the
- * tester's events are printed as {@code TEST} lines. Thread-safe.
+ * logged through {@link Debug}; and the marks (events and intervals with a description, in lanes
+ * named by tags) that the code under test made with {@link Annotate} and the tester made for its
+ * checkers. The failure's timeline and the key/value Porcupine page are drawn from it; with debug
+ * output on, the tester's events are printed as {@code TEST} lines. Thread-safe.
  */
 public final class EventLog {
   /**
@@ -24,12 +29,31 @@ public final class EventLog {
     }
   }
 
+  /**
+   * A mark on a lane (its {@code tag}) from {@code start} to {@code end}, nanoseconds since the log
+   * began ({@code end == start}: a point). {@code kind} says who made it and draws its colour:
+   * {@code user} (the code under test, through {@link Annotate}), {@code checker-ok}, {@code
+   * checker-failed}, {@code checker-neutral}.
+   */
+  public record Mark(
+      String tag, long start, long end, String description, String details, String kind) {}
+
+  /** The lane of the tester's checkers (Go's {@code TAG_CHECKER}). */
+  public static final String CHECKER_TAG = "$ Checker";
+
   private static final Object[] NO_ARGS = new Object[0];
+
+  private static final int MAX_MARKS = 20_000;
 
   private static final int MAX_EVENTS = 200_000;
 
   private final long t0 = System.nanoTime();
   private final List<Event> events = new ArrayList<>();
+  private final List<Mark> marks = new ArrayList<>();
+  // Continuous marks still going on, by tag (closed by the next of the tag, or at the end).
+  private final Map<String, Mark> open = new LinkedHashMap<>();
+  private long checkerSince = -1;
+  private String checkerWhat = "";
 
   // A test that measures memory turns keeping debug events off (they would count as the server's).
   private volatile boolean keepDebugEvents = true;
@@ -41,6 +65,77 @@ public final class EventLog {
             record(System.nanoTime() - t0, -1, server, topic.name(), term, format, args);
           }
         });
+    Annotate.beginTest(
+        (tag, start, end, description, details, continuous) -> {
+          if (!continuous) {
+            mark(new Mark(tag, start - t0, end - t0, description, details, "user"));
+          } else if (end < 0) {
+            endContinuous(tag, start - t0);
+          } else {
+            continuous(new Mark(tag, start - t0, start - t0, description, details, "user"));
+          }
+        });
+  }
+
+  private synchronized void mark(Mark m) {
+    if (marks.size() < MAX_MARKS) {
+      marks.add(m);
+    }
+  }
+
+  private synchronized void continuous(Mark m) {
+    endContinuous(m.tag(), m.start());
+    open.put(m.tag(), m);
+  }
+
+  private synchronized void endContinuous(String tag, long at) {
+    Mark m = open.remove(tag);
+    if (m != null) {
+      mark(
+          new Mark(
+              tag, m.start(), Math.max(m.start(), at), m.description(), m.details(), m.kind()));
+    }
+  }
+
+  /**
+   * A checker of the tester begins (Go's {@code AnnotateCheckerBegin}): {@link #checkerEnd} draws
+   * the interval from now on the {@value #CHECKER_TAG} lane.
+   */
+  public synchronized void checkerBegin(String what) {
+    checkerSince = now();
+    checkerWhat = what;
+  }
+
+  /**
+   * The checker begun last ends: {@code ok} true (green), false (red), or null (neither: it gave up
+   * or saw nothing to decide). Without a begin, a point.
+   */
+  public synchronized void checkerEnd(String description, String details, Boolean ok) {
+    long end = now();
+    long start = checkerSince < 0 ? end : checkerSince;
+    String d = checkerSince < 0 ? details : checkerWhat + (details.isEmpty() ? "" : ": " + details);
+    String kind = ok == null ? "checker-neutral" : ok ? "checker-ok" : "checker-failed";
+    mark(new Mark(CHECKER_TAG, start, end, description, d, kind));
+    checkerSince = -1;
+  }
+
+  /**
+   * Every mark, in the order they were made; a continuous mark still going on ends at {@code
+   * endNanos}.
+   */
+  public synchronized List<Mark> marks(long endNanos) {
+    List<Mark> all = new ArrayList<>(marks);
+    for (Mark m : open.values()) {
+      all.add(
+          new Mark(
+              m.tag(),
+              m.start(),
+              Math.max(m.start(), endNanos),
+              m.description(),
+              m.details(),
+              m.kind()));
+    }
+    return all;
   }
 
   /**
@@ -92,7 +187,13 @@ public final class EventLog {
     add(-1, -1, "tester", text);
   }
 
+  /** The test fails: a checker still going on ends in red, then the failure is recorded. */
   public void failure(String text) {
+    synchronized (this) {
+      if (checkerSince >= 0) {
+        checkerEnd("failed", text, false);
+      }
+    }
     add(-1, -1, "failure", text);
   }
 

@@ -14,8 +14,9 @@ import java.util.Locale;
  * Draws a test's {@link EventLog} as one self-contained HTML page (inline SVG and CSS, no script
  * and nothing fetched, so it opens offline): a lane per server showing over time whether it was
  * leader or follower and in which term, when it was down (crashed) or cut off (disconnected), the
- * events it logged; a lane for the tester's own events (begin, partitions, checks); and the
- * failure, as a red line. Hover over anything for details.
+ * events it logged; a lane for the tester's own events (begin, partitions, checks); a lane per tag
+ * of the marks (the checkers' intervals, and what the code under test marked with {@code
+ * debug.Annotate}); and the failure, as a red line. Hover over anything for details.
  *
  * <p>With several groups (Lab 5) there is a lane per server of every group, labelled with the group
  * ({@code g1 server 2}). What the peers log through Debug names no group, so its ticks are drawn
@@ -49,17 +50,24 @@ public final class Timeline {
       long seed,
       List<Lane> lanes,
       List<EventLog.Event> events,
+      List<EventLog.Mark> marks,
       long endNanos)
       throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(
-        file, html(title, failure, seed, lanes, events, endNanos), StandardCharsets.UTF_8);
+        file, html(title, failure, seed, lanes, events, marks, endNanos), StandardCharsets.UTF_8);
     return file;
   }
 
   static String html(
-      String title, String failure, long seed, int n, List<EventLog.Event> events, long endNanos) {
-    return html(title, failure, seed, lanes(n), events, endNanos);
+      String title,
+      String failure,
+      long seed,
+      int n,
+      List<EventLog.Event> events,
+      List<EventLog.Mark> marks,
+      long endNanos) {
+    return html(title, failure, seed, lanes(n), events, marks, endNanos);
   }
 
   static String html(
@@ -68,12 +76,14 @@ public final class Timeline {
       long seed,
       List<Lane> lanes,
       List<EventLog.Event> events,
+      List<EventLog.Mark> marks,
       long endNanos) {
     int n = lanes.size();
     boolean oneGroup = lanes.stream().map(Lane::gid).distinct().count() <= 1;
     double seconds = Math.max(1, endNanos / 1e9);
     int width = LEFT + (int) (seconds * PX_PER_SECOND) + 40;
-    int height = TOP + (n + 1) * LANE + 30;
+    List<String> tags = marks.stream().map(EventLog.Mark::tag).distinct().sorted().toList();
+    int height = TOP + (n + 1 + tags.size()) * LANE + 30;
     StringBuilder svg = new StringBuilder();
     svg.append(
         String.format(
@@ -81,6 +91,15 @@ public final class Timeline {
             "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d'>",
             width,
             height));
+    for (int i = 0; i < tags.size(); i++) {
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x='0' y='%d' width='%d' height='%d' fill='#fffbe6'/>",
+              TOP + (n + 1 + i) * LANE,
+              width,
+              LANE));
+    }
     axis(svg, seconds, height);
     svg.append(label(0, "tester"));
     for (int i = 0; i < n; i++) {
@@ -89,6 +108,18 @@ public final class Timeline {
       lane(svg, i, l, oneGroup, events, endNanos);
     }
     testerLane(svg, events);
+    for (int i = 0; i < tags.size(); i++) {
+      // The lanes of marks are tinted and their labels slanted: a tag such as "server 1" names a
+      // lane of marks, not the server's own lane above.
+      int row = n + 1 + i;
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x='6' y='%d' font-style='italic'>%s</text>",
+              TOP + row * LANE + LANE / 2 + 4,
+              escapeHtml4(tags.get(i))));
+      markLane(svg, row, tags.get(i), marks);
+    }
     svg.append("</svg>");
 
     StringBuilder page = new StringBuilder();
@@ -118,6 +149,9 @@ public final class Timeline {
         .append("<span style='background:#444;color:#fff'>down (crashed)</span>")
         .append("<span style='background:#f6c7c7'>disconnected</span>")
         .append("<span>| tick = an event the server logged (Debug)</span>")
+        .append("<span style='background:#fff176'>a mark (debug.Annotate)</span>")
+        .append("<span style='background:#c8e6c9'>check passed</span>")
+        .append("<span style='background:#ffcdd2'>check failed</span>")
         .append("<span style='border-color:#b00;color:#b00'>red line = failure</span></p>")
         .append("<p>Hover over bars, ticks and markers for details.</p>")
         .append("<div class='scroll'>")
@@ -333,6 +367,71 @@ public final class Timeline {
                 e.text().startsWith("checking") ? "#c90" : "#36c",
                 secs(e.nanos()),
                 escapeHtml4(what)));
+      }
+    }
+  }
+
+  /**
+   * The marks of one tag: bars for intervals, diamonds for points, the description written on a bar
+   * wide enough for it; details in the tooltip.
+   */
+  private static void markLane(StringBuilder svg, int row, String tag, List<EventLog.Mark> marks) {
+    int y = TOP + row * LANE + 4;
+    int h = LANE - 8;
+    int drawn = 0;
+    for (EventLog.Mark m : marks) {
+      if (!m.tag().equals(tag) || drawn++ >= 20_000) {
+        continue;
+      }
+      String fill =
+          switch (m.kind()) {
+            case "checker-ok" -> "#c8e6c9";
+            case "checker-failed" -> "#ffcdd2";
+            case "checker-neutral" -> "#ffecb3";
+            default -> "#fff176";
+          };
+      String tip =
+          escapeHtml4(
+              secs(m.start())
+                  + (m.end() > m.start() ? " - " + secs(m.end()) : "")
+                  + " "
+                  + m.description()
+                  + (m.details().isEmpty() ? "" : ": " + m.details()));
+      double x0 = x(m.start());
+      if (m.end() > m.start()) {
+        double w = Math.max(2, x(m.end()) - x0);
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<g class='mark'><rect x='%.1f' y='%d' width='%.1f' height='%d' fill='%s'"
+                    + " stroke='#888' stroke-width='0.5'/>",
+                x0,
+                y,
+                w,
+                h - 6,
+                fill));
+        if (w > 30) {
+          svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<svg x='%.1f' y='%d' width='%.1f' height='%d'><text x='3' y='13'>%s</text></svg>",
+                  x0,
+                  y,
+                  w,
+                  h - 6,
+                  escapeHtml4(m.description())));
+        }
+        svg.append("<title>").append(tip).append("</title></g>");
+      } else {
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<g class='mark'><path d='M%.1f %d l5 7 l-5 7 l-5 -7 z' fill='%s' stroke='#555'/>"
+                    + "<title>%s</title></g>",
+                x0,
+                y,
+                fill,
+                tip));
       }
     }
   }

@@ -22,7 +22,15 @@ class TimelineTest {
             new EventLog.Event(2_000_000, -1, -1, "failure", -1, hostile, new Object[0]));
 
     // Act: draw the page.
-    String html = Timeline.html("Test (3A): <b>title</b>", hostile, 42, 1, events, 3_000_000);
+    String html =
+        Timeline.html(
+            "Test (3A): <b>title</b>",
+            hostile,
+            42,
+            1,
+            events,
+            List.of(new EventLog.Mark(hostile, 0, 2_000_000, hostile, hostile, "user")),
+            3_000_000);
 
     // Check: the text is there, escaped; no markup of it survives.
     assertFalse(html.contains("<script>"), html);
@@ -34,7 +42,9 @@ class TimelineTest {
 
   @Test
   void aPassedTestSaysSoAndNamesItsSeed() {
-    String html = Timeline.html("Test (3A): initial election", null, 1234, 3, List.of(), 1_000_000);
+    String html =
+        Timeline.html(
+            "Test (3A): initial election", null, 1234, 3, List.of(), List.of(), 1_000_000);
 
     assertTrue(html.contains("<p>Passed.</p>"), html);
     assertTrue(html.contains("./grade.sh --seed 1234"), html);
@@ -53,7 +63,7 @@ class TimelineTest {
     List<Timeline.Lane> lanes =
         List.of(new Timeline.Lane(0, 0), new Timeline.Lane(1, 0), new Timeline.Lane(1, 1));
 
-    String html = Timeline.html("Test (5A): lanes", null, 7, lanes, events, 3_000_000);
+    String html = Timeline.html("Test (5A): lanes", null, 7, lanes, events, List.of(), 3_000_000);
 
     // Check: a labelled lane per server of each group; the crash is group 1's server 1's.
     assertTrue(html.contains(">g0 server 0<"), html);

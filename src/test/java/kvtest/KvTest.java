@@ -1,6 +1,5 @@
 package kvtest;
 
-import diagnostics.EventLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -393,8 +392,14 @@ public abstract class KvTest extends Config {
 
   public void checkPorcupineT(Duration timeout) {
     List<Operation<KvInput, KvOutput>> ops = oplog.read();
+    events().checkerBegin("checking linearizability of " + ops.size() + " operations");
     KvLinearizability.Outcome outcome = KvLinearizability.check(ops, timeout);
     checksRun.incrementAndGet();
+    switch (outcome.result()) {
+      case OK -> events().checkerEnd("linearizable", "", true);
+      case ILLEGAL -> events().checkerEnd("not linearizable", "", false);
+      default -> events().checkerEnd("gave up", "no verdict within " + timeout, null);
+    }
     saveHistory(ops);
     String enabled = setting("VIS_ENABLE");
     if (outcome.result() == CheckResult.ILLEGAL) {
@@ -487,23 +492,12 @@ public abstract class KvTest extends Config {
     return out;
   }
 
-  /** The tester's events (partitions, crashes, restarts) as annotations for the page. */
+  /**
+   * The tester's events (begin, partitions, crashes, restarts), its checkers' intervals and the
+   * marks of the code under test ({@code debug.Annotate}) as annotations for the page.
+   */
   private List<Annotation> annotations() {
-    List<Annotation> out = new ArrayList<>();
-    for (EventLog.Event e : events().events()) {
-      switch (e.kind()) {
-        case "tester" -> out.add(Annotation.at("tester", e.nanos(), e.text()));
-        case "crash", "start" ->
-            out.add(
-                Annotation.at(
-                    e.gid() > 0
-                        ? "group " + e.gid() + " server " + e.server()
-                        : "server " + e.server(),
-                    e.nanos(),
-                    e.text()));
-        default -> {}
-      }
-    }
-    return out;
+    long end = events().now();
+    return PageAnnotations.of(events().events(), events().marks(end), end);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.LongStream;
 
 /**
  * One partition of the visualizer page: a section with a heading, one lane per client with the
@@ -47,7 +48,11 @@ final class PartitionView<S, I, O> {
     this.number = number;
     this.annotations = annotations;
     this.time = time;
-    this.axis = new TimeAxis(part.history(), TARGET_WIDTH);
+    this.axis =
+        new TimeAxis(
+            part.history(),
+            annotations.stream().flatMapToLong(a -> LongStream.of(a.start(), a.end())).toArray(),
+            TARGET_WIDTH);
     this.mainOrder = part.longestLinearization();
     this.mainPosition = new int[part.history().size()];
     for (int i = 0; i < mainOrder.size(); i++) {

@@ -1,6 +1,7 @@
 package porcupine;
 
 import java.util.List;
+import java.util.stream.LongStream;
 import porcupine.EntryList.Entry;
 
 /**
@@ -23,21 +24,41 @@ final class TimeAxis {
   private final int[] returnSlot;
 
   TimeAxis(List<? extends Operation<?, ?>> ops, int targetWidth) {
+    this(ops, new long[0], targetWidth);
+  }
+
+  /**
+   * An axis for {@code ops} that also reaches {@code moments} (the annotations' starts and ends): a
+   * moment before the first operation or after the last gets a slot of its own, so that a checker
+   * that ran after the history, or a crash before it, is drawn too (as Go's page does).
+   */
+  TimeAxis(List<? extends Operation<?, ?>> ops, long[] moments, int targetWidth) {
     List<Entry> sorted = new EntryList(ops).sorted;
-    int events = Math.max(1, sorted.size());
-    slot = Math.max(MIN_SLOT, (targetWidth - 2 * PADDING) / events);
-    times = new long[sorted.size()];
+    long first = sorted.isEmpty() ? Long.MAX_VALUE : sorted.get(0).time;
+    long last = sorted.isEmpty() ? Long.MIN_VALUE : sorted.get(sorted.size() - 1).time;
+    long[] before = LongStream.of(moments).filter(t -> t < first).distinct().sorted().toArray();
+    // (With no operation, every moment is "before" already.)
+    long[] after =
+        sorted.isEmpty()
+            ? new long[0]
+            : LongStream.of(moments).filter(t -> t > last).distinct().sorted().toArray();
+    int n = before.length + sorted.size() + after.length;
+    slot = Math.max(MIN_SLOT, (targetWidth - 2 * PADDING) / Math.max(1, n));
+    times = new long[n];
     callSlot = new int[ops.size()];
     returnSlot = new int[ops.size()];
+    System.arraycopy(before, 0, times, 0, before.length);
     for (int k = 0; k < sorted.size(); k++) {
       Entry e = sorted.get(k);
-      times[k] = e.time;
+      int at = before.length + k;
+      times[at] = e.time;
       if (e.isCall) {
-        callSlot[e.op] = k;
+        callSlot[e.op] = at;
       } else {
-        returnSlot[e.op] = k;
+        returnSlot[e.op] = at;
       }
     }
+    System.arraycopy(after, 0, times, before.length + sorted.size(), after.length);
   }
 
   /** The total width of the chart in pixels. */

@@ -87,10 +87,10 @@ class VisualizerTest {
     // The prefix put 1, put 2, get 2 is numbered; the last get is never linearized.
     assertEquals(3 + 2, count(html, "class=\"op lin\""), "three in y's prefix, two in x");
     assertEquals(1, count(html, "class=\"op none\""));
-    // Lanes: three clients in y, two in x, and one lane per annotation tag in y (x ends before
-    // them).
+    // Lanes: three clients in y, two in x, and one lane per annotation tag in each: x ends before
+    // the annotations, so its axis reaches on to them (as Go's page shows every annotation).
     assertEquals(5, count(html, "class=\"label even\"") + count(html, "class=\"label odd\""));
-    assertEquals(2, count(html, "annotation-lane\" style") / 2);
+    assertEquals(4, count(html, "annotation-lane\" style") / 2);
     assertTrue(html.contains("background:#90caf9\">partition {0} | {1,2}</div>"));
     // Tooltip data: the state at the failure is the state after the prefix.
     assertTrue(html.contains("\"k\":\"fail\""));

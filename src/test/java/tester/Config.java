@@ -1,5 +1,6 @@
 package tester;
 
+import debug.Annotate;
 import debug.Debug;
 import diagnostics.EventLog;
 import diagnostics.LeakedThreads;
@@ -449,6 +450,7 @@ public class Config {
           seed(),
           lanes(),
           events.events(),
+          events.marks(events.now()),
           events.now());
       System.out.println("info: wrote timeline to " + file);
       return file;
@@ -496,6 +498,7 @@ public class Config {
       net.cleanup();
       events.tester("cleanup");
       Debug.endTest();
+      Annotate.endTest();
     }
     String leaked = LeakedThreads.report(threadsBefore);
     if (leaked != null) {

@@ -3,6 +3,7 @@ package tester;
 import diagnostics.ThreadReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -69,7 +70,7 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
       if (failure == null) {
         cfg.end();
       } else {
-        printFailure(cfg, failure);
+        printFailure(cfg, failure, replayHint(context));
       }
     }
     // Cleanup can still fail the test: a kill() that hangs, or a thread that dies meanwhile.
@@ -83,7 +84,7 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
       late = cfg.asyncFailure();
     }
     if (late != null && failure == null) {
-      printFailure(cfg, late);
+      printFailure(cfg, late, replayHint(context));
       failure = late;
     }
     if (cfg.begun()
@@ -101,8 +102,52 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
     return failure instanceof TestFailure ? failure.getMessage() : failure.toString();
   }
 
+  /** How many schedules the replay hint proposes to explore (about 10 s each for a short test). */
+  public static final int HINT_SCHEDULES = 20;
+
+  /**
+   * The line that says how to look for this failure deterministically, or "" where that cannot run.
+   * The front end ({@code ./grade.sh}) sets {@code raftlab.replayHint} (its command for the
+   * deterministic mode) and {@code raftlab.replayParts} (the parts that mode replays) only where
+   * the tree has the mode and a JDK 25 can run it; an IDE or a plain {@code mvn test} sets neither.
+   */
+  static String replayHint(ExtensionContext context) {
+    String command = System.getProperty("raftlab.replayHint", "");
+    String parts = System.getProperty("raftlab.replayParts", "");
+    String test = context.getTestMethod().map(m -> m.getName()).orElse("");
+    if (command.isEmpty() || test.isEmpty()) {
+      return "";
+    }
+    List<String> replayed = List.of(parts.split(","));
+    for (String tag : context.getTags()) {
+      if (replayed.contains(tag)) {
+        return replayHint(command, test, tag);
+      }
+    }
+    return "";
+  }
+
+  /** The hint's text, in the style of the seed line. */
+  public static String replayHint(String command, String test, String part) {
+    return "  deterministic: "
+        + command
+        + " --explore "
+        + HINT_SCHEDULES
+        + " -t "
+        + test
+        + " "
+        + part
+        + " (tries thread orders until one fails, then prints the seed that replays it exactly;"
+        + " experimental)\n";
+  }
+
   /** Prints a failure as Go does, then what a student needs to chase it. */
   static void printFailure(Config cfg, Throwable failure) {
+    printFailure(cfg, failure, "");
+  }
+
+  /** {@link #printFailure(Config, Throwable)}, then {@code hint} (a line, or ""). */
+  static void printFailure(Config cfg, Throwable failure, String hint) {
     StringBuilder sb = new StringBuilder();
     if (failure instanceof TestFailure) {
       sb.append("Fatal: ").append(failure.getMessage()).append('\n');
@@ -143,7 +188,8 @@ public class TesterExtension implements BeforeEachCallback, AfterEachCallback {
         .append(cfg.seed())
         .append(" or ./grade.sh --seed ")
         .append(cfg.seed())
-        .append("; thread timing still varies)\n");
+        .append("; thread timing still varies)\n")
+        .append(hint);
     System.out.print(sb);
     System.out.flush();
   }

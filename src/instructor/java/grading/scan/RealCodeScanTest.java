@@ -81,6 +81,34 @@ class RealCodeScanTest {
   }
 
   @Test
+  void aRaftThatMarksItsTimelineIsNotFlagged() throws IOException {
+    // Set up: student code that uses every method of debug.Annotate (and debug.Debug).
+    Path sources = dir.resolve("marks");
+    Path raft = Files.createDirectories(sources.resolve("raft"));
+    Files.writeString(
+        raft.resolve("Marks.java"),
+        String.join(
+            "\n",
+            "package raft;",
+            "import debug.Annotate;",
+            "import debug.Debug;",
+            "class Marks {",
+            "  void elected(int me, int term) {",
+            "    long since = Annotate.timestamp();",
+            "    Annotate.event(\"server \" + me, \"leader T\" + term, \"\");",
+            "    Annotate.interval(\"server \" + me, since, \"election\", \"won\");",
+            "    Annotate.continuous(\"server \" + me, \"leader\", \"\");",
+            "    Annotate.endContinuous(\"server \" + me);",
+            "    Debug.log(Debug.Topic.LEAD, me, term, \"leader\");",
+            "  }",
+            "}",
+            ""));
+
+    // Act and check: the scan flags nothing.
+    assertEquals(List.of(), flagsOf(sources));
+  }
+
+  @Test
   void everyAttackIsFlaggedAsItsHeaderSays() throws IOException {
     Path attacks = ROOT.resolve("tools/redteam");
     assumeTrue(Files.isDirectory(attacks), "no red team in this tree");

@@ -183,6 +183,18 @@ public final class EventLog {
     record(System.nanoTime() - t0, gid, server, "state", term, state, NO_ARGS);
   }
 
+  /** A tester's event that begins a checker ({@link #checkerBegin}): "checking for ...". */
+  public void checking(String text) {
+    tester(text);
+    checkerBegin(text);
+  }
+
+  /** A tester's event that ends the checker begun last, which passed: "leader in term 3 = 1". */
+  public void checked(String text) {
+    tester(text);
+    checkerEnd(text, "", true);
+  }
+
   public void tester(String text) {
     add(-1, -1, "tester", text);
   }

@@ -119,8 +119,7 @@ public class RaftTester extends Config {
 
   /** Checks that exactly one connected peer is leader, trying for about 5 s; returns it. */
   int checkOneLeader() {
-    events().tester("checking for a single leader");
-    events().checkerBegin("checking for a single leader");
+    events().checking("checking for a single leader");
     for (int iters = 0; iters < 10; iters++) {
       int ms = 450 + rand.nextInt(100);
       sleep(ms);
@@ -144,8 +143,7 @@ public class RaftTester extends Config {
       }
       if (!leaders.isEmpty()) {
         int leader = leaders.get(lastTermWithLeader).get(0);
-        events().tester("leader in term " + lastTermWithLeader + " = " + leader);
-        events().checkerEnd("one leader: " + leader, "term " + lastTermWithLeader, true);
+        events().checked("leader in term " + lastTermWithLeader + " = " + leader);
         return leader;
       }
     }
@@ -284,7 +282,7 @@ public class RaftTester extends Config {
    */
   int one(Object cmd, int expectedServers, boolean retry) {
     events()
-        .tester(
+        .checking(
             "checking agreement of "
                 + abbreviate(cmd)
                 + " by at least "
@@ -306,7 +304,7 @@ public class RaftTester extends Config {
    */
   int oneAmong(int[] group, Object cmd, int expectedServers) {
     events()
-        .tester(
+        .checking(
             "checking agreement of "
                 + abbreviate(cmd)
                 + " by at least "
@@ -327,7 +325,6 @@ public class RaftTester extends Config {
    * finished. Fails at once if it was submitted without {@code retry} and did not commit.
    */
   private int agree(int[] group, Object cmd, int expectedServers, boolean retry) {
-    events().checkerBegin("agreement of " + abbreviate(cmd));
     long t0 = System.nanoTime();
     int starts = 0;
     while (System.nanoTime() - t0 < 10_000_000_000L && !checkFinished()) {
@@ -356,8 +353,7 @@ public class RaftTester extends Config {
         while (System.nanoTime() - t1 < 2_000_000_000L) {
           Committed c = nCommitted(index);
           if (c.count() > 0 && c.count() >= expectedServers && Objects.equals(c.cmd(), cmd)) {
-            events().tester("agreement of " + abbreviate(cmd) + " reached at index " + index);
-            events().checkerEnd("agreed at " + index, c.count() + " servers", true);
+            events().checked("agreement of " + abbreviate(cmd) + " reached at index " + index);
             return index;
           }
           sleep(20);

@@ -22,9 +22,12 @@ import shardkv.shardcfg.ShardConfig;
  *   <li>{@link #query}: the current configuration, read from the key/value server.
  * </ul>
  *
- * <p>Threads: in 5A one controller runs at a time, but the sharded clerks call {@link #query} of
- * their own controllers at the same time. Methods may block as long as it takes to reach the
- * servers (the clerks retry), and must not throw.
+ * <p>Threads: in 5A one controller changes the configuration at a time, but the sharded clerks call
+ * {@link #query} of their own controllers at the same time, and a test may call {@link #query}
+ * while {@link #changeConfigTo} runs on the same controller (testProgressJoin5A, as in Go): so keep
+ * your fields thread-safe, and use {@link #kv} from two threads only as long as the Lab 2 clerk
+ * keeps no state between calls (the reference's does not). Methods may block as long as it takes to
+ * reach the servers (the clerks retry), and must not throw.
  */
 public class ShardCtrler {
   private final Clnt clnt; // the way to every server, by name

@@ -71,6 +71,16 @@ public final class Registry {
                       "5A",
                       "controller and shard groups that move shards",
                       List.of("shardkv.ShardKvTest5A"),
+                      12),
+                  new Part(
+                      "5B",
+                      "a controller that fails and recovers",
+                      List.of("shardkv.ShardKvTest5B"),
+                      6),
+                  new Part(
+                      "5C",
+                      "controllers that run at once",
+                      List.of("shardkv.ShardKvTest5C"),
                       12))));
 
   /** Every lab, in order. */
@@ -78,7 +88,7 @@ public final class Registry {
     return LABS;
   }
 
-  /** Every part of every lab, in order (2A, 2B, ... 5A). */
+  /** Every part of every lab, in order (2A, 2B, ... 5C). */
   public static List<Part> parts() {
     List<Part> out = new ArrayList<>();
     for (Lab lab : LABS) {

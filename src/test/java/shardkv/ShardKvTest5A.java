@@ -320,7 +320,7 @@ class ShardKvTest5A {
               finished.set(true);
             });
 
-    if (!joined(ts, gets, TimeUnit.SECONDS.toMillis(nsec)) || !finished.get()) {
+    if (!ts.joined(gets, TimeUnit.SECONDS.toMillis(nsec)) || !finished.get()) {
       throw ts.fatalf("Gets didn't finish");
     }
   }
@@ -407,7 +407,7 @@ class ShardKvTest5A {
               nget.set(n);
             });
 
-    if (!joined(ts, gets, TimeUnit.SECONDS.toMillis(2 * nsec)) || nget.get() < 0) {
+    if (!ts.joined(gets, TimeUnit.SECONDS.toMillis(2 * nsec)) || nget.get() < 0) {
       throw ts.fatalf("Gets didn't finish");
     }
     int cnt = nget.get();
@@ -452,7 +452,7 @@ class ShardKvTest5A {
       throw ts.fatalf("concurrentClerk: leaveGroups failed");
     }
 
-    take(ts, ch);
+    ts.take(ch);
 
     ts.checkPorcupine();
   }
@@ -491,38 +491,8 @@ class ShardKvTest5A {
     concurrentClerk(nclnt, false, "Test (5A): many concurrent clerks unreliable...");
   }
 
-  // ---- helpers ---------------------------------------------------------------------------------
-
   /** Go's loop of CheckGets: every key still has its value, at version 1. */
   private static void checkGets(ShardKvTester ts, IKVClerk ck, KeysValues kv) {
-    for (int i = 0; i < kv.ka().size(); i++) {
-      ts.checkGet(ck, kv.ka().get(i), kv.va().get(i), 1);
-    }
-  }
-
-  /** Whether tester thread {@code t} ended within {@code ms} (Go's select with time.After). */
-  private static boolean joined(ShardKvTester ts, Thread t, long ms) {
-    try {
-      t.join(ms);
-    } catch (InterruptedException e) {
-      throw ts.interrupted();
-    }
-    ts.checkFailure();
-    return !t.isAlive();
-  }
-
-  /** Waits for the one value a tester thread puts in {@code ch} (Go's receive). */
-  private static <T> T take(ShardKvTester ts, BlockingQueue<T> ch) {
-    while (true) {
-      try {
-        T v = ch.poll(100, TimeUnit.MILLISECONDS);
-        ts.checkFailure();
-        if (v != null) {
-          return v;
-        }
-      } catch (InterruptedException e) {
-        throw ts.interrupted();
-      }
-    }
+    ts.checkGets(ck, kv.ka(), kv.va());
   }
 }

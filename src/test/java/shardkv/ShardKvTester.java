@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import kvapi.IKVClerk;
 import kvtest.KvTest;
 import kvtest.TestClerk;
@@ -33,8 +34,15 @@ import tester.Guard;
  *   <li>{@link #join}, {@link #leave}, {@link #joinGroups}, {@link #leaveGroups}: a configuration
  *       change through the controller's {@code changeConfigTo}, as Go's;
  *   <li>{@link #checkShutdownSharding}: with one group down, some Gets must not finish (the data
- *       really is sharded) and those that do must return the right values.
+ *       really is sharded) and those that do must return the right values;
+ *   <li>{@link #partitionCtrler} (5B, 5C): a controller is cut off in the middle of a join or a
+ *       leave, and a new one must finish what it left half done;
+ *   <li>{@link #concurCtrler} (5C): several controllers change the configuration at once.
  * </ul>
+ *
+ * <p>A controller that a test cuts off and never reconnects (5B) is not left running into later
+ * tests, as Go's goroutine is: its connection is closed when the test ends, so its next call ends
+ * its thread (see {@code tester.Config.cleanup}).
  */
 class ShardKvTester extends KvTest {
   /** The controller uses group 0, a Lab 2 key/value server (Go's Controler). */
@@ -283,5 +291,197 @@ class ShardKvTester extends KvTest {
 
     // bring the crashed shard/group back to life.
     group(down).startServers();
+  }
+
+  // ---- controllers that fail and controllers that run at once (5B, 5C) ------------------------
+
+  /** What {@link #partitionCtrler}'s controller was doing when it was cut off. */
+  private static final int JOIN = 1;
+
+  private static final int LEAVE = 2;
+
+  /**
+   * Runs one controller that joins and leaves new groups, again and again, and cuts it off after
+   * some time, while group {@code gid} is down so that it is likely stuck in the middle of a join
+   * or a leave. A new controller must then finish the change the first one left half done: after
+   * its {@code initController}, the configuration has moved past the one the first controller
+   * started from, with the new group present if the first was joining it and absent if it was
+   * leaving. With {@code partition} (5C, Go's MakeTestLeases) the first controller is then
+   * reconnected and must give up, since it has been superseded; without (5B) it stays cut off.
+   * Finally every key in {@code ka} must still have its value in {@code va}, at version 1.
+   */
+  void partitionCtrler(IKVClerk ck, int gid, List<String> ka, List<String> va) {
+    final int randMs = 400; // Go's RAND
+    final int nsec = 1;
+
+    CtrlerClnt first = makeShardCtrlerClnt();
+    ShardCtrler sck = first.sck();
+    sck.initController();
+
+    ShardConfig cfg = query(shardCtrler());
+    int num = cfg.num;
+
+    AtomicInteger state = new AtomicInteger(0);
+    AtomicInteger ngid = new AtomicInteger(0);
+    go(
+        "cut-off-controller",
+        () -> {
+          while (true) {
+            ngid.set(newGid());
+            state.set(JOIN);
+            joinGroups(sck, List.of(ngid.get()));
+            if (checkMember(sck, ngid.get())) {
+              state.set(LEAVE);
+              leaveGroups(sck, List.of(ngid.get()));
+            } else {
+              return; // deposed
+            }
+          }
+        });
+
+    // let sck run for a little while
+    sleep(1000);
+
+    int r = rand.nextInt(randMs);
+    sleep(r);
+
+    group(gid).shutdown();
+
+    // sleep for a while to get sck stuck in join or leave, because gid is down
+    sleep(1000);
+
+    // partition controller
+    first.clnt().disconnectAll();
+
+    if (partition) {
+      // wait a while before restarting shardgrp `gid`
+      sleep(nsec * 1000L);
+    }
+
+    group(gid).startServers();
+
+    // start new controller to pick up where sck left off
+    CtrlerClnt second = makeShardCtrlerClnt();
+    ShardCtrler sck0 = second.sck();
+
+    sck0.initController();
+    cfg = query(sck0);
+    int s = state.get();
+    String what = s == LEAVE ? "leave" : "join";
+
+    if (cfg.num <= num) {
+      throw fatalf("didn't recover; expected %d > %d", cfg.num, num);
+    }
+
+    boolean present = cfg.isMember(ngid.get());
+    if ((s == JOIN && !present) || (s == LEAVE && present)) {
+      throw fatalf("didn't recover %d correctly after %s", ngid.get(), what);
+    }
+
+    if (s == JOIN && present) {
+      // cleanup if disconnected after join but before leave
+      leaveGroups(sck0, List.of(ngid.get()));
+    }
+
+    if (partition) {
+      // reconnect old controller, which should bail out, because it has been superseded.
+      first.clnt().connectAll();
+
+      sleep(100);
+    }
+
+    checkGets(ck, ka, va);
+
+    deleteClient(first.clnt());
+    deleteClient(second.clnt());
+  }
+
+  /**
+   * Runs {@value #NCTRLER} controllers at once for {@code nsec} seconds, each making a fresh
+   * controller, calling its {@code initController}, and joining and then leaving a new group, again
+   * and again; most of their changes conflict, and only the losers' changes may fail. Then every
+   * key in {@code ka} must still have its value in {@code va}, at version 1.
+   */
+  void concurCtrler(IKVClerk ck, List<String> ka, List<String> va) {
+    final int nsec = 2;
+
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> ctrlers = new ArrayList<>();
+    for (int i = 0; i < NCTRLER; i++) {
+      ctrlers.add(
+          go(
+              "controller-" + i,
+              () -> {
+                while (!stop.get()) {
+                  int ngid = newGid();
+                  ShardCtrler sck = makeShardCtrler();
+                  sck.initController();
+                  joinGroups(sck, List.of(ngid));
+                  if (checkMember(sck, ngid)) {
+                    leaveGroups(sck, List.of(ngid)); // may fail: another controller got ahead
+                  }
+                }
+              }));
+    }
+
+    // let the controllers run for a while
+    sleep(nsec * 1000L);
+
+    // As Go's sends on ch: each controller finishes the round it is in, then stops.
+    stop.set(true);
+    for (int i = 0; i < NCTRLER; i++) {
+      if (!joined(ctrlers.get(i), TimeUnit.SECONDS.toMillis(CTRLER_STOP_SECONDS))) {
+        throw fatalf(
+            "controller %d did not finish its join or leave within %d s of the others' stop: is"
+                + " changeConfigTo or initController stuck?",
+            i, CTRLER_STOP_SECONDS);
+      }
+    }
+
+    checkGets(ck, ka, va);
+  }
+
+  /** Controllers that {@link #concurCtrler} runs at once (Go's N). */
+  static final int NCTRLER = 4;
+
+  /**
+   * How long {@link #concurCtrler} waits for a controller to finish its round once told to stop (Go
+   * waits forever); a round of the reference takes well under a second.
+   */
+  static final int CTRLER_STOP_SECONDS = 30;
+
+  // ---- waiting -------------------------------------------------------------------------------
+
+  /** Go's loop of CheckGets: every key still has its value, at version 1. */
+  void checkGets(IKVClerk ck, List<String> ka, List<String> va) {
+    for (int i = 0; i < ka.size(); i++) {
+      checkGet(ck, ka.get(i), va.get(i), 1);
+    }
+  }
+
+  /** Whether tester thread {@code t} ended within {@code ms} (Go's select with time.After). */
+  boolean joined(Thread t, long ms) {
+    try {
+      t.join(ms);
+    } catch (InterruptedException e) {
+      throw interrupted();
+    }
+    checkFailure();
+    return !t.isAlive();
+  }
+
+  /** Waits for the one value a tester thread puts in {@code ch} (Go's receive). */
+  <T> T take(BlockingQueue<T> ch) {
+    while (true) {
+      try {
+        T v = ch.poll(100, TimeUnit.MILLISECONDS);
+        checkFailure();
+        if (v != null) {
+          return v;
+        }
+      } catch (InterruptedException e) {
+        throw interrupted();
+      }
+    }
   }
 }

@@ -7,10 +7,11 @@ import shardkv.shardcfg.ShardCfg;
 import shardkv.shardcfg.ShardConfig;
 
 /**
- * The shard controller: you fill it in for Lab 5A (Go's {@code shardctrler.ShardCtrler}). It keeps
- * the current configuration ({@link ShardConfig}) as a string in the Lab 2 key/value server of
- * group 0 (through {@link #kv}, a {@code kvsrv.Clerk}), and moves shards between groups when the
- * tester asks it to change the configuration.
+ * The shard controller: you fill it in for Lab 5A, and make it recover (5B) and run beside other
+ * controllers (5C) (Go's {@code shardctrler.ShardCtrler}). It keeps the current configuration
+ * ({@link ShardConfig}) as a string in the Lab 2 key/value server of group 0 (through {@link #kv},
+ * a {@code kvsrv.Clerk}), and moves shards between groups when the tester asks it to change the
+ * configuration.
  *
  * <ul>
  *   <li>{@link #initConfig}: store the first configuration ({@code cfg.toString()}, Put at version
@@ -21,6 +22,20 @@ import shardkv.shardcfg.ShardConfig;
  *       configuration. Only move to a configuration whose number is one more than the current one.
  *   <li>{@link #query}: the current configuration, read from the key/value server.
  * </ul>
+ *
+ * <p>Failures (5B): the tester may cut a controller off in the middle of {@link #changeConfigTo}
+ * (some shards moved, some not, the new configuration not stored) and start a new controller, whose
+ * {@link #initController} must finish that change. So before you move any shard, store the new
+ * configuration somewhere the next controller can find it (a second key, say), and let {@link
+ * #initController} compare it with the current one. Every step you send must be safe to send twice:
+ * the recovering controller repeats what the failed one may already have done.
+ *
+ * <p>Controllers at once (5C): several controllers may run {@link #changeConfigTo} at the same
+ * time, each computed from the configuration it queried; and a controller cut off and superseded
+ * may be reconnected and carry on where it stopped. Only one change to a given number may move
+ * shards (a Put at a version lets exactly one controller win), and a superseded controller must not
+ * undo a newer move or store an older configuration: the configuration numbers the groups see and
+ * the versions of your keys are what stop it.
  *
  * <p>Threads: in 5A one controller changes the configuration at a time, but the sharded clerks call
  * {@link #query} of their own controllers at the same time, and a test may call {@link #query}
@@ -49,9 +64,13 @@ public class ShardCtrler {
 
   /**
    * The tester calls initController() before it uses a new controller. In part A, this method does
-   * not need to do anything. In B and C, it implements recovery.
+   * not need to do anything. In B and C, it implements recovery: if a previous controller started a
+   * configuration change and did not finish it, finish it (move the shards it had not moved yet,
+   * then store its new configuration), and return when that is done.
    */
-  public void initController() {}
+  public void initController() {
+    // Your code here (5B).
+  }
 
   /**
    * Called once by the tester to supply the first configuration (number {@link ShardCfg#NUM_FIRST},

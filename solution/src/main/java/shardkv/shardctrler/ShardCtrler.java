@@ -11,27 +11,40 @@ import shardkv.shardcfg.ShardCfg;
 import shardkv.shardcfg.ShardConfig;
 
 /**
- * The shard controller (reference solution of Lab 5A). It keeps the current configuration, as
- * {@code ShardConfig.toString()}, under one key of group 0's Lab 2 key/value server, and changes it
- * one configuration at a time.
+ * The shard controller (reference solution of Lab 5A-5C). It keeps two configurations, as {@code
+ * ShardConfig.toString()}, under two keys of group 0's Lab 2 key/value server: the current one,
+ * which {@link #query} returns and the clerks follow, and the next one, which a change claims
+ * before it moves any shard.
  *
- * <p>{@link #changeConfigTo} first moves every shard whose group changes, each in three steps:
- * freeze it at the old group (which stops serving it and hands over its state), install that state
- * at the new group (which starts serving it), delete it at the old group (which then forgets it).
- * Only then does it store the new configuration. So a clerk that follows the stored configuration
- * may find a shard frozen and have to retry, but never finds two groups serving it: the old group
- * stops before the new one starts, and the handover is a copy taken after the old group's last Put.
+ * <p>{@link #changeConfigTo} first claims the change: it puts the new configuration under the next
+ * key, at the version it read that key at. Of several controllers that try to make the same change
+ * at once (5C), only one Put succeeds; the others give up. Then it moves every shard whose group
+ * changes, each in three steps: freeze it at the old group (which stops serving it and hands over
+ * its state), install that state at the new group (which starts serving it), delete it at the old
+ * group (which then forgets it). Only then does it store the new configuration as the current one.
+ * So a clerk that follows the current configuration may find a shard frozen and have to retry, but
+ * never finds two groups serving it.
  *
- * <p>Every step carries the new configuration's number. The groups use it to recognize a step they
- * have executed already (the clerks resend) and a step of a move that is over, so each step is safe
- * to send again; the controller simply repeats it until it gets an answer.
+ * <p>A controller may fail between the claim and the end of the moves (5B). The next key is what
+ * makes that recoverable: when it is ahead of the current one, a change is half done, and {@link
+ * #initController} (or the next {@link #changeConfigTo}) finishes it from the two configurations
+ * alone, since every step is safe to repeat.
  *
- * <p>The configuration is stored with a versioned Put, at the version read before the change: if
- * anyone else stored a configuration in between, the Put fails instead of overwriting it.
+ * <p>Every step carries the new configuration's number, and the groups fence each shard with the
+ * newest number they have executed for it: a step of an older number is refused (ErrWrongGroup) and
+ * a step of the same number changes nothing. So two controllers that finish the same change at once
+ * (a recovering one and the one it thought had failed) do each step at most once between them, and
+ * a superseded controller that comes back (5C) cannot undo a newer move: its first step on a shard
+ * that moved since is refused, and it gives up. The current configuration is stored with a Put at
+ * the version read before the change, so a controller that comes back late cannot overwrite a newer
+ * configuration either.
  */
 public class ShardCtrler {
-  /** The key under which the configuration is kept. */
+  /** The key under which the current configuration is kept. */
   static final String CONFIG_KEY = "shardctrler/config";
+
+  /** The key under which a change claims its configuration before it moves any shard. */
+  static final String NEXT_KEY = "shardctrler/next";
 
   private final Clnt clnt;
   private final IKVClerk kv; // group 0's server
@@ -48,44 +61,77 @@ public class ShardCtrler {
     return new ShardCtrler(clnt);
   }
 
-  /** Nothing to recover in part A: a change is never left half done (that is part B). */
-  public void initController() {}
+  /**
+   * Finishes a change that a controller claimed but did not finish (it failed, was cut off, or is
+   * still at work: finishing it twice is safe).
+   */
+  public synchronized void initController() {
+    Stored cur = read(CONFIG_KEY);
+    Stored next = read(NEXT_KEY);
+    if (cur != null && next != null && next.cfg().num > cur.cfg().num) {
+      finish(cur, next.cfg());
+    }
+  }
 
   /** Stores the first configuration, at version 0 of the key (so only the first call succeeds). */
   public void initConfig(ShardConfig cfg) {
-    store(cfg, 0);
+    store(CONFIG_KEY, cfg, 0);
   }
 
   /**
    * Moves every shard whose group differs between the current configuration and {@code newCfg},
    * then stores {@code newCfg}. Does nothing unless {@code newCfg} is the next configuration (its
-   * number one more than the current one's): an older or repeated change must not undo a newer one.
+   * number one more than the current one's) and this controller is the one that claims it: an older
+   * or repeated change must not undo a newer one, and of two controllers that compute the same
+   * number only one may move shards for it. A half-done change found here is finished instead, and
+   * {@code newCfg}, computed from a configuration that is no longer current, dropped.
    */
   public synchronized void changeConfigTo(ShardConfig newCfg) {
-    Stored cur = read();
-    if (cur == null || newCfg.num != cur.cfg().num + 1) {
+    Stored cur = read(CONFIG_KEY);
+    if (cur == null) {
       return;
     }
-    for (int s = 0; s < ShardCfg.NSHARDS; s++) {
-      if (cur.cfg().shards[s] != newCfg.shards[s] && !moveShard(s, cur.cfg(), newCfg)) {
-        return; // a group has seen a newer configuration: someone else is ahead of us
-      }
+    Stored next = read(NEXT_KEY);
+    if (next != null && next.cfg().num > cur.cfg().num) {
+      finish(cur, next.cfg());
+      return;
     }
-    store(newCfg, cur.version());
+    if (newCfg.num != cur.cfg().num + 1) {
+      return;
+    }
+    // The claim: only one Put at this version of the next key can succeed.
+    if (!store(NEXT_KEY, newCfg, next == null ? 0 : next.version())) {
+      return;
+    }
+    finish(cur, newCfg);
   }
 
   /** The current configuration; the empty one (number 0) before initConfig. */
   public ShardConfig query() {
-    Stored cur = read();
+    Stored cur = read(CONFIG_KEY);
     return cur == null ? ShardConfig.makeShardConfig() : cur.cfg();
+  }
+
+  /**
+   * Moves the shards from {@code cur} to {@code to} and stores {@code to} as the current
+   * configuration; gives up as soon as a group answers that it has seen a newer configuration.
+   */
+  private void finish(Stored cur, ShardConfig to) {
+    for (int s = 0; s < ShardCfg.NSHARDS; s++) {
+      if (cur.cfg().shards[s] != to.shards[s] && !moveShard(s, cur.cfg(), to)) {
+        return; // a group has seen a newer configuration: someone else is ahead of us
+      }
+    }
+    store(CONFIG_KEY, to, cur.version());
   }
 
   // ---- moving one shard ----------------------------------------------------------------------
 
   /**
    * Moves shard {@code s} from its group in {@code from} to its group in {@code to}: freeze,
-   * install, delete. False if a group answered that it has seen a newer configuration for the shard
-   * (only possible when another controller is ahead: never in part A).
+   * install, delete. False if a group answered that it has seen a newer configuration for the
+   * shard, or if, while a group does not answer, a newer configuration has been claimed: another
+   * controller is ahead, and waiting for a group that may have left for good would never end.
    */
   private boolean moveShard(int s, ShardConfig from, ShardConfig to) {
     int num = to.num;
@@ -98,7 +144,7 @@ public class ShardCtrler {
       shardkv.shardgrp.Clerk.FreezeResult f;
       do {
         f = old.freezeShard(s, num); // ErrWrongLeader: no leader answered yet; ask again
-      } while (f.err() == Err.ErrWrongLeader);
+      } while (f.err() == Err.ErrWrongLeader && !superseded(num));
       if (f.err() != Err.OK) {
         return false;
       }
@@ -112,7 +158,7 @@ public class ShardCtrler {
     Err installed;
     do {
       installed = neu.installShard(s, state, num);
-    } while (installed == Err.ErrWrongLeader);
+    } while (installed == Err.ErrWrongLeader && !superseded(num));
     if (installed != Err.OK) {
       return false;
     }
@@ -122,10 +168,16 @@ public class ShardCtrler {
       Err deleted;
       do {
         deleted = old.deleteShard(s, num);
-      } while (deleted == Err.ErrWrongLeader);
+      } while (deleted == Err.ErrWrongLeader && !superseded(num));
       return deleted == Err.OK;
     }
     return true;
+  }
+
+  /** Whether a configuration newer than {@code num} has been claimed since. */
+  private boolean superseded(int num) {
+    Stored next = read(NEXT_KEY);
+    return next != null && next.cfg().num > num;
   }
 
   private shardkv.shardgrp.Clerk group(List<String> servers) {
@@ -137,25 +189,26 @@ public class ShardCtrler {
   /** A configuration and the version of the key it was read at. */
   private record Stored(ShardConfig cfg, long version) {}
 
-  /** The stored configuration and its version, or null if there is none yet. */
-  private Stored read() {
-    IKVClerk.GetResult r = kv.get(CONFIG_KEY);
+  /** The configuration stored under {@code key} and its version, or null if there is none yet. */
+  private Stored read(String key) {
+    IKVClerk.GetResult r = kv.get(key);
     if (r.err() != Err.OK) {
-      return null; // ErrNoKey: initConfig has not run
+      return null; // ErrNoKey: initConfig has not run, or no change has been claimed yet
     }
     return new Stored(ShardConfig.fromString(r.value()), r.version());
   }
 
   /**
-   * Puts {@code cfg} at {@code version}; true if it is stored. ErrMaybe (a resent Put on an
-   * unreliable network) is settled by reading the key back: our text there means our Put happened.
-   * ErrVersion means someone else stored a configuration since we read it: theirs stands.
+   * Puts {@code cfg} under {@code key} at {@code version}; true if it is stored. ErrMaybe (a resent
+   * Put on an unreliable network) is settled by reading the key back: our text there means our Put
+   * happened (no other controller puts the same text: its configuration joins or leaves other
+   * groups). ErrVersion means someone else stored a configuration since we read it: theirs stands.
    */
-  private boolean store(ShardConfig cfg, long version) {
+  private boolean store(String key, ShardConfig cfg, long version) {
     String text = cfg.toString();
-    Err err = kv.put(CONFIG_KEY, text, version);
+    Err err = kv.put(key, text, version);
     if (err == Err.ErrMaybe) {
-      IKVClerk.GetResult r = kv.get(CONFIG_KEY);
+      IKVClerk.GetResult r = kv.get(key);
       return r.err() == Err.OK && r.value().equals(text);
     }
     return err == Err.OK;

@@ -677,10 +677,7 @@ class RaftTest3B {
     for (int round = 0; round < 2; round++) {
       // A follower is cut off, and the others commit an entry it does not have.
       int leader = ts.checkOneLeader();
-      int stale = (leader + 1 + round) % servers;
-      if (stale == leader) {
-        stale = (stale + 1) % servers;
-      }
+      int stale = (leader + 1 + round) % servers; // a follower, another one each round
       int[] two = new int[servers - 1];
       int k = 0;
       for (int i = 0; i < servers; i++) {

@@ -661,8 +661,7 @@ class RaftTest3B {
    * term above the others', to them again and again, every 50 ms, as a network that duplicates and
    * long delays requests may: the first copy's higher term deposes the leader, as it must, and the
    * two left must elect a leader while the copies keep coming. Followers that reset their timer on
-   * every RequestVote, granted or not, never time out, and nobody is elected. Two rounds, with a
-   * different server cut off in each.
+   * every RequestVote, granted or not, never time out, and nobody is elected. Two rounds.
    */
   @Test
   @Order(13)
@@ -677,7 +676,7 @@ class RaftTest3B {
     for (int round = 0; round < 2; round++) {
       // A follower is cut off, and the others commit an entry it does not have.
       int leader = ts.checkOneLeader();
-      int stale = (leader + 1 + round) % servers; // a follower, another one each round
+      int stale = (leader + 1 + round) % servers; // a follower
       int[] two = new int[servers - 1];
       int k = 0;
       for (int i = 0; i < servers; i++) {

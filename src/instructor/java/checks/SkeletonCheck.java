@@ -28,7 +28,7 @@ import org.junit.platform.launcher.TestIdentifier;
  *   <li>3A: every test fails with Go's "expected one leader, got none" within 60 s;
  *   <li>4B: every test fails, each saying what the skeleton's clerk did wrong, within 60 s;
  *   <li>testBasic4A: fails with "no server completed submit(Inc) ..." within 60 s;
- *   <li>5A: every test fails at its first check ("Static wrong ...", "Get(k0) returns error =
+ *   <li>5A-5C: every test fails at its first check ("Static wrong ...", "Get(k0) returns error =
  *       ErrNoKey", ...) within 60 s;
  *   <li>and {@code ./grade.sh -t testInitialElection3A 3A}, the student's own command, ends with a
  *       failure status within 60 s.
@@ -61,16 +61,16 @@ public final class SkeletonCheck {
         testsOf("4B"),
         "(Clerk\\.(get|put)\\(.*\\) returned Err|Put err Err)",
         List.of("4B"));
-    // Lab 5A: the skeleton's controller stores nothing and its clerk says ErrNoKey, so a test
-    // fails at its first check; the concurrent-clerk tests at whichever comes first, a client's
-    // Put or the first join.
+    // Lab 5: the skeleton's controller stores nothing and its clerk says ErrNoKey, so a test
+    // fails at its first check (5B and 5C: the Gets of the first Puts); the concurrent-clerk tests
+    // at whichever comes first, a client's Put or the first join.
     check(
         problems,
-        "Lab 5A",
-        testsOf("5A"),
+        "Lab 5",
+        testsOf("5A") + testsOf("5B") + testsOf("5C"),
         "^(Static wrong \\{.*\\}|Get\\(k\\d+\\) returns error = ErrNoKey|Wrong error ErrNoKey"
             + "|concurrentClerk: joinGroups failed)$",
-        List.of("5A"));
+        List.of("5A", "5B", "5C"));
     check(
         problems,
         "Lab 4A",

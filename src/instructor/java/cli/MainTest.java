@@ -86,7 +86,7 @@ class MainTest {
     r = run("3E");
     assertEquals(2, r[0]);
     assertEquals(
-        "grade.sh: unknown part 3E (parts: 2A 2B 2C 2D 3A 3B 3C 3D 4A 4B 4C 5A) (see ./grade.sh"
+        "grade.sh: unknown part 3E (parts: 2A 2B 2C 2D 3A 3B 3C 3D 4A 4B 4C 5A 5B 5C) (see ./grade.sh"
             + " --help)\n",
         r[1]);
     r = run("--seed", "abc");
@@ -191,7 +191,7 @@ class MainTest {
             "Exit status: 0")) {
       assertTrue(help.contains(option), option + " missing from:\n" + help);
     }
-    assertTrue(help.contains("2A 2B 2C 2D 3A 3B 3C 3D 4A 4B 4C 5A"), help);
+    assertTrue(help.contains("2A 2B 2C 2D 3A 3B 3C 3D 4A 4B 4C 5A 5B 5C"), help);
     assertTrue(help.lines().allMatch(l -> l.length() <= 100), help);
   }
 

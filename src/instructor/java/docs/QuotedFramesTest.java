@@ -187,6 +187,52 @@ class QuotedFramesTest {
     return frames;
   }
 
+  /**
+   * A stack frame of a given class in a quoted thread dump ({@code at
+   * labrpc.Network.sleep(Network.java:400)}): the student's own frames (package raft) are of the
+   * sample's Raft, not of this tree, and are not checked.
+   */
+  private static final Pattern STACK_FRAME =
+      Pattern.compile(
+          "^\\s+at (?:labrpc|tester|raftapi|labgob)\\.\\w+\\.(\\w+)\\((\\w+\\.java):(\\d+)\\)$");
+
+  /**
+   * The thread dumps' frames of labrpc and the tester's given classes point where the sample says:
+   * the line is inside the named method, and a frame under another such frame calls its method.
+   */
+  @Test
+  void everyQuotedStackFrameOfAGivenClassIsInItsMethod() throws IOException {
+    List<String> problems = new ArrayList<>();
+    int frames = 0;
+    for (Path doc : documents()) {
+      List<String> lines = read(doc);
+      String callee = null;
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher m = STACK_FRAME.matcher(lines.get(i));
+        if (!m.matches()) {
+          callee = null;
+          continue;
+        }
+        frames++;
+        String at = ROOT.relativize(doc) + ":" + (i + 1) + ": " + m.group(0).strip() + ": ";
+        String method = m.group(1);
+        List<String> source = source(m.group(2));
+        int n = Integer.parseInt(m.group(3));
+        if (source == null) {
+          problems.add(at + "no " + m.group(2) + " under src/");
+        } else if (n < 1 || n > source.size() || !method.equals(enclosingMethod(source, n))) {
+          problems.add(at + "line " + n + " is not in " + method);
+        } else if (callee != null && !calls(source.get(n - 1), callee)) {
+          problems.add(at + "line " + n + " does not call " + callee);
+        }
+        callee = method;
+      }
+    }
+    assertEquals(List.of(), problems);
+    assertTrue(
+        frames >= 3, "found only " + frames + " quoted labrpc frames; did the format change?");
+  }
+
   /** Every {@code `File.java:N`} in the prose names a frame the document quotes. */
   private static void checkPointers(String doc, List<String> lines, List<String> problems) {
     List<String> quoted = new ArrayList<>();

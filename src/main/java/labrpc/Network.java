@@ -45,6 +45,9 @@ import labgob.LabGobException;
  *   <li>Reply of a server with a trap set ({@link #setReplyTrap}, a raftlab addition): once the
  *       handler has returned, the trap sees the reply first and may crash the server; if it does,
  *       the reply is delivered all the same (it was already on the wire).
+ *   <li>Request of an end being recorded ({@link #recordRequests}, a raftlab addition): the newest
+ *       one is kept, delivered or not, and the tester may have the network deliver it again ({@link
+ *       #deliverAgain}), as a network that duplicates or long delays a request would.
  * </ul>
  *
  * <p>Counting, as in Go: {@link #getTotalCount()} counts every call; {@link #getCount(String)} the
@@ -285,6 +288,10 @@ public final class Network {
       latency = latencyMs;
     }
 
+    if (!recording.isEmpty()) {
+      record(endName, svcMeth, req, reply.getClass());
+    }
+
     if (!isEnabled || server == null) {
       // Simulate no reply and an eventual timeout.
       int ms = isLongDelays ? rand.nextInt(LONG_DELAY_MS) : rand.nextInt(DEAD_SERVER_DELAY_MS);
@@ -444,6 +451,79 @@ public final class Network {
       }
       traps.remove(serverName, trap);
       return true;
+    }
+  }
+
+  // ---- requests delivered again (raftlab) ----------------------------------------------------
+
+  /** A request kept by {@link #recordRequests}: what {@link #deliverAgain} sends again. */
+  private record Recorded(String svcMeth, byte[] req, Class<?> replyClass) {}
+
+  /** The method recorded on each end being recorded, by end name. */
+  private final Map<String, String> recording = new ConcurrentHashMap<>();
+
+  /** The newest recorded request of each end, by end name. */
+  private final Map<String, Recorded> recorded = new ConcurrentHashMap<>();
+
+  /**
+   * Starts (or, with a null {@code svcMeth}, stops) keeping the newest request of method {@code
+   * svcMeth} sent on end {@code endName}, whether the network delivers it or not. Once stopped, the
+   * request kept last stays available to {@link #deliverAgain} (a test fixes the request it
+   * repeats) until recording starts again. A raftlab addition: with {@link #deliverAgain}, the
+   * tester makes the network repeat a request, as one that duplicates or long delays requests may.
+   */
+  public void recordRequests(String endName, String svcMeth) {
+    if (svcMeth == null) {
+      recording.remove(endName);
+    } else {
+      recorded.remove(endName);
+      recording.put(endName, svcMeth);
+    }
+  }
+
+  private void record(String endName, String svcMeth, byte[] req, Class<?> replyClass) {
+    if (svcMeth.equals(recording.get(endName))) {
+      recorded.put(endName, new Recorded(svcMeth, req, replyClass));
+    }
+  }
+
+  /**
+   * Delivers again the newest request recorded on end {@code endName} (see {@link #recordRequests})
+   * to the server the end is connected to, whatever the end's state, and waits for the handler; the
+   * reply is thrown away, as a duplicate's would be (its sender is not waiting for it). True if a
+   * handler ran on a live server; false if nothing was recorded, the server is gone, or the network
+   * was cleaned up. Runs on the caller's thread.
+   */
+  public boolean deliverAgain(String endName) {
+    Recorded r = recorded.get(endName);
+    if (r == null || closed) {
+      return false;
+    }
+    Server server;
+    synchronized (this) {
+      String serverName = connections.get(endName);
+      server = serverName == null ? null : servers.get(serverName);
+    }
+    if (server == null) {
+      return false;
+    }
+    totalCount.incrementAndGet();
+    totalBytes.addAndGet(r.req().length);
+    PendingCall call = new PendingCall(this, server, r.svcMeth(), r.req(), r.replyClass());
+    HandlerPool.SHARED.execute(call);
+    while (true) {
+      Server.Outcome o = call.await(POLL_NANOS);
+      if (o != null) {
+        return o.ok();
+      }
+      synchronized (this) {
+        if (closed || !servers.containsValue(server)) {
+          return false;
+        }
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        return false;
+      }
     }
   }
 }

@@ -350,14 +350,24 @@ public abstract class KvTest extends Config {
   /**
    * Puts {@code n} keys ({@link #makeKeys}) with random values of {@code valsz} characters at
    * version 0, then checks that each reads back at version 1 (Go's {@code SpreadPutsSize}; as in
-   * Go, the Puts' own answers are not checked, the Gets are).
+   * Go, the Puts' own answers are not checked, the Gets are). Unlike Go's, the Puts are logged for
+   * the linearizability check, as the Gets are: a test that checks both these keys and
+   * linearizability (5C's partition recoveries with clerks) must not find Gets of values that no
+   * logged Put wrote.
    */
   public KeysValues spreadPutsSize(IKVClerk ck, int n, int valsz) {
     List<String> ka = makeKeys(n);
     List<String> va = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       va.add(randstringSeeded(valsz));
-      ck.put(ka.get(i), va.get(i), 0);
+      long start = events().now();
+      Err err = ck.put(ka.get(i), va.get(i), 0);
+      long end = events().now();
+      if (err != null) {
+        oplog.append(
+            new Operation<>(
+                0, KvInput.put(ka.get(i), va.get(i), 0), start, KvOutput.put(err.name()), end));
+      }
     }
     for (int i = 0; i < n; i++) {
       checkGet(ck, ka.get(i), va.get(i), 1);

@@ -194,6 +194,29 @@ class NetworkBehaviourTest {
   }
 
   /**
+   * A recorded end's newest request of the recorded method, delivered or not, can be delivered
+   * again: its handler runs once more, and the copy stays fixed once recording stops.
+   */
+  @Test
+  void aRecordedRequestIsDeliveredAgain() {
+    ClientEnd e = ends(1, true).get(0);
+    assertFalse(rn.deliverAgain("e0"), "nothing recorded yet");
+    rn.recordRequests("e0", "JunkServer.handler2");
+    e.call("JunkServer.handler2", 1, new StringReply());
+    rn.enable("e0", false);
+    assertFalse(e.call("JunkServer.handler2", 2, new StringReply()), "the end is cut off");
+    rn.recordRequests("e0", null); // stops: request 2, which never arrived, is the one kept
+    e.call("JunkServer.handler2", 3, new StringReply());
+
+    assertTrue(rn.deliverAgain("e0"), "the handler should run on the live server");
+    assertTrue(rn.deliverAgain("e0"));
+    assertEquals(List.of(1, 2, 2), js.log2, "request 2 arrives twice, request 3 never");
+
+    rn.deleteServer("s");
+    assertFalse(rn.deliverAgain("e0"), "the server is gone");
+  }
+
+  /**
    * A pending delay costs no thread of the network: 2,000 calls waiting out long delays (or long
    * reordering) need no more labrpc threads than a few handler threads.
    */

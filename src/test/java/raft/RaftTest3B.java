@@ -5,6 +5,7 @@ import static raft.RaftTester.RAFT_ELECTION_TIMEOUT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -648,6 +649,118 @@ class RaftTest3B {
       }
       ts.g.connectAll();
       ts.one(110 + round, servers, true);
+    }
+  }
+
+  /**
+   * A RequestVote that must be refused does not reset anyone's election timer (the Students' Guide:
+   * reset the timer only on AppendEntries from the current leader, on starting an election, or on
+   * <em>granting</em> a vote), a raftlab addition. A follower is cut off while the others commit an
+   * entry, so its log is behind theirs and it can never win; cut off, it keeps timing out and
+   * asking for votes in ever higher terms. The network then delivers one of its RequestVotes, of a
+   * term above the others', to them again and again, every 50 ms, as a network that duplicates and
+   * long delays requests may: the first copy's higher term deposes the leader, as it must, and the
+   * two left must elect a leader while the copies keep coming. Followers that reset their timer on
+   * every RequestVote, granted or not, never time out, and nobody is elected. Two rounds.
+   */
+  @Test
+  @Order(13)
+  @Points(5)
+  void testStaleCandidateHoldsNoElection3B() {
+    final int servers = 3;
+    final int copyEveryMs = 50;
+    RaftTester ts = RaftTester.makeTest(servers, true, false);
+    ts.begin("Test (3B): a candidate with a stale log does not hold off elections (raftlab)");
+
+    ts.one(101, servers, false);
+    for (int round = 0; round < 2; round++) {
+      // A follower is cut off, and the others commit an entry it does not have.
+      int leader = ts.checkOneLeader();
+      int stale = (leader + 1 + round) % servers; // a follower
+      int[] two = new int[servers - 1];
+      int k = 0;
+      for (int i = 0; i < servers; i++) {
+        if (i != stale) {
+          two[k++] = i;
+        }
+      }
+      ts.g.disconnectAll(stale);
+      ts.oneAmong(two, 102 + round, servers - 1);
+
+      // Cut off, it keeps asking for votes, in terms above the others'.
+      for (int j : two) {
+        ts.g.recordRequests(stale, j, "Raft.requestVote");
+      }
+      int theirs = Math.max(ts.raft(two[0]).getState().term(), ts.raft(two[1]).getState().term());
+      waitForTermAbove(ts, stale, theirs);
+      ts.sleep(100); // its requests of that term are sent, so recorded
+      for (int j : two) {
+        ts.g.recordRequests(
+            stale, j, null); // the request repeated is this one, whatever comes next
+      }
+
+      // Its newest RequestVote now arrives again and again.
+      AtomicBoolean stop = new AtomicBoolean();
+      int from = stale;
+      Thread copies =
+          ts.go(
+              "copies-of-" + stale + "-requestVote",
+              () -> {
+                while (!stop.get()) {
+                  for (int j : two) {
+                    ts.g.deliverAgain(from, j);
+                  }
+                  ts.sleep(copyEveryMs);
+                }
+              });
+      ts.events()
+          .tester(
+              "server "
+                  + stale
+                  + "'s newest RequestVote arrives again every "
+                  + copyEveryMs
+                  + " ms");
+
+      // The first copy's higher term deposes the leader; the two must elect a new one.
+      int staleTerm = ts.raft(stale).getState().term();
+      int elected = -1;
+      for (int iters = 0; iters < 10 && elected == -1; iters++) {
+        ts.sleep(450 + ts.rand.nextInt(100));
+        for (int x : two) {
+          State st = ts.raft(x).getState();
+          if (st.isLeader() && st.term() > theirs) {
+            elected = x;
+          }
+        }
+      }
+      if (elected == -1) {
+        throw ts.fatalf(
+            "servers %d and %d elected no leader in 5 s while server %d's RequestVote (term about"
+                + " %d, its log behind theirs, so they must refuse it) arrived every %d ms: a"
+                + " follower must reset its election timer only when it grants a vote, starts an"
+                + " election or hears the current leader, not on every RequestVote",
+            two[0], two[1], stale, staleTerm, copyEveryMs);
+      }
+      ts.oneAmong(two, 104 + round, servers - 1);
+
+      // The copies stop, and everyone is together again.
+      stop.set(true);
+      ts.join(List.of(copies));
+      ts.g.connectAll();
+      ts.one(110 + round, servers, true);
+    }
+  }
+
+  /** Waits (up to 10 s) until server {@code i}, cut off, has reached a term above {@code term}. */
+  private static void waitForTermAbove(RaftTester ts, int i, int term) {
+    for (int waited = 0; ts.raft(i).getState().term() <= term; waited += 50) {
+      if (waited >= 10_000) {
+        throw ts.fatalf(
+            "server %d, cut off, stayed at term %d for 10 s: a follower that hears no leader"
+                + " must time out and start an election",
+            i, ts.raft(i).getState().term());
+      }
+      ts.sleep(50);
     }
   }
 }

@@ -21,8 +21,10 @@ import tester.Points;
  * Lab 5C: controllers that change the configuration at once, and a controller that is cut off,
  * superseded, and then reconnected. The Java port of the 5C tests in {@code
  * shardkv1/shardkv_test.go}; same names (some keep words of lease tests that Go removed: "Leases",
- * "AcquireLock"), scenarios, numbers and messages, with one check made real (see {@link
- * #partitionRecovery5C}).
+ * "AcquireLock"), scenarios, numbers and messages, with two checks made real: the partition
+ * recoveries with clerks check the keys Go's shadowed variables leave out (see {@link
+ * #partitionRecovery5C}), and the concurrent controllers must change the configuration at least
+ * once (see {@code ShardKvTester.concurCtrler}).
  */
 @Tag("5C")
 class ShardKvTest5C {

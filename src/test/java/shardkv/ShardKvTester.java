@@ -405,6 +405,7 @@ class ShardKvTester extends KvTest {
   void concurCtrler(IKVClerk ck, List<String> ka, List<String> va) {
     final int nsec = 2;
 
+    int num = query(shardCtrler()).num;
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> ctrlers = new ArrayList<>();
     for (int i = 0; i < NCTRLER; i++) {
@@ -436,6 +437,15 @@ class ShardKvTester extends KvTest {
                 + " changeConfigTo or initController stuck?",
             i, CTRLER_STOP_SECONDS);
       }
+    }
+
+    // raftlab: Go checks only the keys, which controllers that never change anything keep too.
+    int after = query(shardCtrler()).num;
+    if (after <= num) {
+      throw fatalf(
+          "no configuration change in %d s of %d controllers at once (number %d before and after):"
+              + " of controllers that try the same change, one must succeed",
+          nsec, NCTRLER, num);
     }
 
     checkGets(ck, ka, va);

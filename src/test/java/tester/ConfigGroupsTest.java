@@ -89,4 +89,40 @@ class ConfigGroupsTest {
     assertFalse(clerk.isAlive(), "the abandoned clerk still runs after the test ended");
     assertThrows(TestEnded.class, () -> reaches(clnt, ServerGrp.serverName(1, 0)));
   }
+
+  @Test
+  void aControllerCutOffAndNeverReconnectedIsStoppedAtTheEndOfTheTest()
+      throws InterruptedException {
+    // As Lab 5B's partitionCtrler leaves one: a controller in a tester thread, retrying a step
+    // forever, whose connection the test cuts off (disconnectAll) and never restores.
+    cfg.makeGroupStart(1, 3, echo);
+    Clnt clnt = cfg.makeClient();
+    AtomicInteger tries = new AtomicInteger();
+    Thread controller =
+        cfg.go(
+            "cut-off-controller",
+            () -> {
+              while (!reaches(clnt, ServerGrp.serverName(1, 0))) {
+                tries.incrementAndGet(); // the group may be down: ask again
+              }
+              while (true) {
+                reaches(clnt, ServerGrp.serverName(1, 1)); // the next step, forever
+                tries.incrementAndGet();
+              }
+            });
+    while (tries.get() < 3) {
+      Thread.sleep(10);
+    }
+    clnt.disconnectAll();
+    int cutOff = tries.get();
+    while (tries.get() < cutOff + 3) {
+      Thread.sleep(10);
+    }
+    assertTrue(controller.isAlive(), "the cut-off controller should still be retrying");
+
+    cfg.cleanup();
+
+    controller.join(5_000);
+    assertFalse(controller.isAlive(), "the cut-off controller still runs after the test ended");
+  }
 }

@@ -157,6 +157,41 @@ public final class ServerGrp {
         (yes ? "replies from " : "delivers held replies from ") + to);
   }
 
+  /**
+   * Starts (or, with a null {@code svcMeth}, stops) keeping the newest request of method {@code
+   * svcMeth} that server {@code from} sends to server {@code to}, whether the network delivers it
+   * or not, for {@link #deliverAgain}; once stopped, the request kept last stays available (see
+   * {@link Network#recordRequests}). A raftlab addition.
+   */
+  public void recordRequests(int from, int to, String svcMeth) {
+    Srv s;
+    synchronized (this) {
+      s = srvs[from];
+    }
+    net.recordRequests(s.endNames[to], svcMeth);
+    events.add(
+        gid,
+        from,
+        "record",
+        svcMeth == null
+            ? "keeps its last request to " + to
+            : "records its " + svcMeth + " to " + to);
+  }
+
+  /**
+   * Has the network deliver again to server {@code to} the newest request recorded from server
+   * {@code from} (see {@link #recordRequests}), and waits for its handler; the reply is thrown
+   * away. True if the handler ran. A raftlab addition: a network may duplicate or long delay a
+   * request, and a server must handle it again correctly.
+   */
+  public boolean deliverAgain(int from, int to) {
+    Srv s;
+    synchronized (this) {
+      s = srvs[from];
+    }
+    return net.deliverAgain(s.endNames[to]);
+  }
+
   public synchronized boolean isConnected(int i) {
     return connected[i];
   }

@@ -370,6 +370,7 @@ class ShardKvTester extends KvTest {
     String what = s == LEAVE ? "leave" : "join";
 
     if (cfg.num <= num) {
+      // raftlab: (new, old), so that it reads as the check; Go prints them the other way round.
       throw fatalf("didn't recover; expected %d > %d", cfg.num, num);
     }
 

@@ -174,10 +174,19 @@ public class ShardCtrler {
     return true;
   }
 
-  /** Whether a configuration newer than {@code num} has been claimed since. */
+  /**
+   * Whether the change to {@code num} is over for this controller: a newer configuration has been
+   * claimed, or another controller has finished this change and stored it. The second matters when
+   * several controllers finish one change: the one that stores it may then let a group that left
+   * exit, and a step still waiting for that group would wait forever.
+   */
   private boolean superseded(int num) {
     Stored next = read(NEXT_KEY);
-    return next != null && next.cfg().num > num;
+    if (next != null && next.cfg().num > num) {
+      return true;
+    }
+    Stored cur = read(CONFIG_KEY);
+    return cur != null && cur.cfg().num >= num;
   }
 
   private shardkv.shardgrp.Clerk group(List<String> servers) {

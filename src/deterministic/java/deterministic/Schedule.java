@@ -10,7 +10,9 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import kotlin.Unit;
+import org.pastalab.fray.core.RunContext;
 import org.pastalab.fray.core.TestRunner;
 import org.pastalab.fray.core.command.Configuration;
 import org.pastalab.fray.core.command.ExecutionInfo;
@@ -92,8 +94,16 @@ final class Schedule {
     this.workDir = workDir;
   }
 
-  /** Runs {@code className#methodName} once under the schedule of {@code seed}. */
-  Outcome run(long seed, String className, String methodName, Path logFile) {
+  /**
+   * Runs {@code className#methodName} once under the schedule of {@code seed}.
+   *
+   * @param atVerdict if not null, called on the test's thread, inside the schedule, the moment the
+   *     test's verdict is known and its event log written, with the outcome so far (the verdict,
+   *     and whatever Fray has found until then). It may end the JVM (see {@code
+   *     Deterministic.replayOne}).
+   */
+  Outcome run(
+      long seed, String className, String methodName, Path logFile, Consumer<Outcome> atVerdict) {
     System.setProperty("raftlab.seed", Long.toString(seed));
     AtomicReference<String> verdict = new AtomicReference<>();
     LambdaExecutor body =
@@ -114,6 +124,9 @@ final class Schedule {
                             .invoke(null, className, methodName, logFile.toString()));
               } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot run " + className + "#" + methodName, e);
+              }
+              if (atVerdict != null) {
+                atVerdict.accept(new Outcome(verdict.get(), bugFoundSoFar()));
               }
               return Unit.INSTANCE;
             });
@@ -148,6 +161,21 @@ final class Schedule {
     Throwable bug = new TestRunner(config).run();
     ClockTrace.on = false;
     return new Outcome(verdict.get(), bug);
+  }
+
+  /**
+   * What Fray has reported so far in this schedule (an exception in a thread, a deadlock). Its
+   * runtime classes live in the instrumented JDK, not on the compile classpath: hence reflection.
+   */
+  private static Throwable bugFoundSoFar() {
+    try {
+      Object delegate =
+          Class.forName("org.pastalab.fray.runtime.Runtime").getField("LOCK_DELEGATE").get(null);
+      return ((RunContext) delegate.getClass().getMethod("getContext").invoke(delegate))
+          .getBugFound();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("deterministic: cannot ask Fray for what it found", e);
+    }
   }
 
   private Scheduler schedulerFor(long seed) {

@@ -83,10 +83,14 @@ public final class Network {
   private final AtomicInteger totalCount = new AtomicInteger();
   private final AtomicLong totalBytes = new AtomicLong();
   private volatile boolean closed;
-  private final Set<PendingCall> waiting = ConcurrentHashMap.newKeySet();
+  // Callers waiting for a slow handler, and callers waiting out a delay, by the caller's thread id
+  // (a thread waits for one call at a time), woken early by cleanup: O(1) to join and leave. Keyed
+  // by id rather than by the object, whose identity hash code is the same for every object in the
+  // deterministic mode (-XX:hashCode=2): one shared bin that every caller locked to leave, and
+  // winding a test down there took ten times as long as the test itself.
+  private final Map<Long, PendingCall> waiting = new ConcurrentHashMap<>();
 
-  /** Callers waiting out a delay, woken early by cleanup (a set: O(1) to join and leave). */
-  private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
+  private final Map<Long, Thread> sleepers = new ConcurrentHashMap<>();
 
   private volatile RpcErrorListener errorListener;
 
@@ -255,7 +259,7 @@ public final class Network {
     synchronized (heldEnds) {
       heldEnds.notifyAll();
     }
-    for (Thread t : sleepers) {
+    for (Thread t : sleepers.values()) {
       LockSupport.unpark(t);
     }
   }
@@ -348,7 +352,8 @@ public final class Network {
     if (o != null) {
       return o;
     }
-    waiting.add(call);
+    long me = Thread.currentThread().getId();
+    waiting.put(me, call);
     try {
       while (true) {
         o = call.await(POLL_NANOS);
@@ -362,7 +367,7 @@ public final class Network {
         }
       }
     } finally {
-      waiting.remove(call);
+      waiting.remove(me);
     }
   }
 
@@ -371,7 +376,7 @@ public final class Network {
   }
 
   private void wakeWaiters() {
-    for (PendingCall c : waiting) {
+    for (PendingCall c : waiting.values()) {
       c.wake();
     }
   }
@@ -387,7 +392,7 @@ public final class Network {
     }
     Thread me = Thread.currentThread();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-    sleepers.add(me);
+    sleepers.put(me.getId(), me);
     try {
       while (!closed) {
         long left = deadline - System.nanoTime();
@@ -401,7 +406,7 @@ public final class Network {
       }
       return false;
     } finally {
-      sleepers.remove(me);
+      sleepers.remove(me.getId());
     }
   }
 

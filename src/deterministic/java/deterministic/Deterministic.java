@@ -41,6 +41,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *                   Fray's own default)
  *   --latency MS    a request takes 0 to MS ms (seeded) to reach its server (default 5)
  *   --quiet         do not print the event log of a replay (its digest and file are printed)
+ *   --list          print the names of the selected tests, one a line, and run nothing
  *   --trace-clock   write every read of the virtual clock (thread and frames) to a file: two
  *                   traces of one seed, diffed, show where two runs part (see ClockTrace)
  *   --out DIR       where the event logs go (default target/deterministic/logs)
@@ -82,6 +83,7 @@ public final class Deterministic {
     long timeStep = 1_000;
     int latency = DEFAULT_LATENCY_MS;
     boolean quiet = false;
+    boolean list = false;
     boolean traceClock = false;
     Path out = Path.of("target", "deterministic", "logs");
     for (int i = 0; i < argv.length; i++) {
@@ -93,6 +95,7 @@ public final class Deterministic {
         case "--time-step" -> timeStep = Long.parseLong(argv[++i]);
         case "--latency" -> latency = Integer.parseInt(argv[++i]);
         case "--quiet" -> quiet = true;
+        case "--list" -> list = true;
         case "--trace-clock" -> traceClock = true;
         case "--out" -> out = Path.of(argv[++i]);
         default -> {
@@ -109,6 +112,10 @@ public final class Deterministic {
     List<String[]> tests = discover(parts, names);
     if (tests.isEmpty()) {
       usage("no test matches " + (names.isEmpty() ? parts : names));
+    }
+    if (list) {
+      tests.forEach(t -> System.out.println(t[1]));
+      exit(true);
     }
     if (explore > 0 && tests.size() != 1) {
       usage("--explore needs exactly one test (-t NAME); " + tests.size() + " are selected");

@@ -39,7 +39,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *   --scheduler S   pos (default), random or pct: how Fray picks the next thread
  *   --time-step NS  nanoseconds the virtual clock advances on each read (default 1000;
  *                   Fray's own default)
- *   --latency MS    a request takes 0 to MS ms (seeded) to reach its server (default 5)
+ *   --latency MS    a request takes 0 to MS ms (seeded) to reach its server (default: MS is
+ *                   drawn from the seed too, 0 to 20, so that exploring varies it)
  *   --quiet         do not print the event log of a replay (its digest and file are printed)
  *   --list          print the names of the selected tests, one a line, and run nothing
  *   --trace-clock   write every read of the virtual clock (thread and frames) to a file: two
@@ -56,12 +57,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class Deterministic {
   /**
-   * How long, at most, a request takes to reach its server (ms, drawn per request from the seed).
-   * In virtual time a request otherwise arrives the instant it is sent, which real threads never
-   * do; with no message ever in flight, races such as two candidates asking one voter in the same
-   * term cannot happen.
+   * How long, at most, a request takes to reach its server (ms): unless {@code --latency} says, a
+   * bound drawn from the run's seed, 0 to this; each request then waits a seeded 0 to the bound. In
+   * virtual time a request otherwise arrives the instant it is sent, which real threads never do;
+   * with no message ever in flight, races such as two candidates asking one voter in the same term
+   * cannot happen. Drawing the bound from the seed makes exploration choose message delays as well
+   * as thread orders (some schedules keep messages in flight for up to 20 ms, some not at all), and
+   * the seed alone still names the run.
    */
-  static final int DEFAULT_LATENCY_MS = 5;
+  static final int MAX_LATENCY_MS = 20;
 
   /**
    * The tester samples every peer's term and role every 50 ms, for the election-safety monitor; in
@@ -81,7 +85,7 @@ public final class Deterministic {
     List<String> parts = new ArrayList<>();
     String scheduler = "pos";
     long timeStep = 1_000;
-    int latency = DEFAULT_LATENCY_MS;
+    Integer latency = null; // drawn from each run's seed
     boolean quiet = false;
     boolean list = false;
     boolean traceClock = false;
@@ -121,7 +125,6 @@ public final class Deterministic {
       usage("--explore needs exactly one test (-t NAME); " + tests.size() + " are selected");
     }
     long base = seed != null ? seed : new SecureRandom().nextLong() >>> 2;
-    System.setProperty("raftlab.latencyMs", Integer.toString(latency));
     System.setProperty("raftlab.samplerPeriodMs", Long.toString(SAMPLER_PERIOD_MS));
     System.setProperty("raftlab.samplerInline", "true");
     boolean ok;
@@ -133,7 +136,9 @@ public final class Deterministic {
       VirtualClock.install(traceClock);
       Schedule schedule =
           new Schedule(foldersOnClasspath(), scheduler, timeStep, out.resolve("fray"));
-      ok = replayOne(schedule, tests.get(0), base, out, scheduler, quiet, traceClock);
+      int bound = latency != null ? latency : latencyOf(base);
+      System.setProperty("raftlab.latencyMs", Integer.toString(bound));
+      ok = replayOne(schedule, tests.get(0), base, bound, out, scheduler, quiet, traceClock);
     }
     exit(ok);
   }
@@ -166,13 +171,16 @@ public final class Deterministic {
       Schedule schedule,
       String[] t,
       long seed,
+      int latency,
       Path out,
       String scheduler,
       boolean quiet,
       boolean traceClock)
       throws IOException {
     Path log = out.resolve(t[1] + "-" + seed + ".log");
-    System.out.printf("deterministic: %s, seed %d, scheduler %s%n", t[1], seed, scheduler);
+    System.out.printf(
+        "deterministic: %s, seed %d, scheduler %s, latency 0-%d ms%n",
+        t[1], seed, scheduler, latency);
     Schedule.Outcome o =
         schedule.run(
             seed,
@@ -223,7 +231,7 @@ public final class Deterministic {
       Path out,
       String scheduler,
       long timeStep,
-      int latency,
+      Integer latency,
       boolean quiet,
       boolean traceClock)
       throws IOException, InterruptedException {
@@ -251,7 +259,7 @@ public final class Deterministic {
    * what {@code --seed} gives. A fresh JVM costs 2 to 5 seconds per schedule.
    */
   private static boolean explore(
-      String[] t, long base, int n, Path out, String scheduler, long timeStep, int latency)
+      String[] t, long base, int n, Path out, String scheduler, long timeStep, Integer latency)
       throws IOException, InterruptedException {
     SplittableRandom seeds = new SplittableRandom(base);
     System.out.printf(
@@ -267,7 +275,8 @@ public final class Deterministic {
             "deterministic: replay it with: %s --seed %d%s -t %s%n",
             System.getenv().getOrDefault("DETERMINISTIC_REPLAY", "tools/deterministic.sh"),
             seed,
-            "pos".equals(scheduler) ? "" : " --scheduler " + scheduler,
+            ("pos".equals(scheduler) ? "" : " --scheduler " + scheduler)
+                + (latency == null ? "" : " --latency " + latency),
             t[1]);
         return false;
       }
@@ -283,7 +292,7 @@ public final class Deterministic {
    * returns its verdict line ("passed; event log: ..." or "failed: ...").
    */
   private static String runAlone(
-      long seed, String test, String scheduler, long timeStep, int latency, Path out)
+      long seed, String test, String scheduler, long timeStep, Integer latency, Path out)
       throws IOException, InterruptedException {
     List<String> cmd = childCommand(seed, test, scheduler, timeStep, latency, out);
     cmd.add("--quiet");
@@ -302,9 +311,14 @@ public final class Deterministic {
         + output;
   }
 
+  /** The latency bound of a run whose seed is {@code seed} and whose command names none. */
+  static int latencyOf(long seed) {
+    return new SplittableRandom(seed ^ 0x6C6174656E6379L).nextInt(MAX_LATENCY_MS + 1);
+  }
+
   /** The command that replays {@code test} under {@code seed} in a JVM like this one. */
   private static List<String> childCommand(
-      long seed, String test, String scheduler, long timeStep, int latency, Path out) {
+      long seed, String test, String scheduler, long timeStep, Integer latency, Path out) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -320,10 +334,11 @@ public final class Deterministic {
             scheduler,
             "--time-step",
             Long.toString(timeStep),
-            "--latency",
-            Integer.toString(latency),
             "--out",
             out.toString()));
+    if (latency != null) {
+      cmd.addAll(List.of("--latency", latency.toString()));
+    }
     return cmd;
   }
 

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestIdentifier;
@@ -43,6 +45,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *                   drawn from the seed too, 0 to 20, so that exploring varies it)
  *   --quiet         do not print the event log of a replay (its digest and file are printed)
  *   --list          print the names of the selected tests, one a line, and run nothing
+ *   --twice         replay each selected test twice, each time in a JVM of its own, and fail
+ *                   unless both runs pass with the same event log (what CI checks)
  *   --trace-clock   write every read of the virtual clock (thread and frames) to a file: two
  *                   traces of one seed, diffed, show where two runs part (see ClockTrace)
  *   --out DIR       where the event logs go (default target/deterministic/logs)
@@ -88,6 +92,7 @@ public final class Deterministic {
     Integer latency = null; // drawn from each run's seed
     boolean quiet = false;
     boolean list = false;
+    boolean twice = false;
     boolean traceClock = false;
     Path out = Path.of("target", "deterministic", "logs");
     for (int i = 0; i < argv.length; i++) {
@@ -100,6 +105,7 @@ public final class Deterministic {
         case "--latency" -> latency = Integer.parseInt(argv[++i]);
         case "--quiet" -> quiet = true;
         case "--list" -> list = true;
+        case "--twice" -> twice = true;
         case "--trace-clock" -> traceClock = true;
         case "--out" -> out = Path.of(argv[++i]);
         default -> {
@@ -130,6 +136,8 @@ public final class Deterministic {
     boolean ok;
     if (explore > 0) {
       ok = explore(tests.get(0), base, explore, out, scheduler, timeStep, latency);
+    } else if (twice) {
+      ok = replayTwice(tests, base, out, scheduler, timeStep, latency);
     } else if (tests.size() > 1) {
       ok = replayEach(tests, base, out, scheduler, timeStep, latency, quiet, traceClock);
     } else {
@@ -248,6 +256,43 @@ public final class Deterministic {
     }
     return allPassed;
   }
+
+  /**
+   * Replays each test twice under {@code seed}, each run in a JVM of its own; true if every run
+   * passed and the two event logs of each test are the same, byte for byte.
+   */
+  private static boolean replayTwice(
+      List<String[]> tests, long seed, Path out, String scheduler, long timeStep, Integer latency)
+      throws IOException, InterruptedException {
+    boolean allSame = true;
+    for (String[] t : tests) {
+      String[] digests = new String[2];
+      for (int run = 0; run < 2; run++) {
+        long started = System.nanoTime();
+        String verdict = runAlone(seed, t[1], scheduler, timeStep, latency, out);
+        double wall = (System.nanoTime() - started) / 1e9;
+        Matcher m = DIGEST.matcher(verdict);
+        digests[run] = verdict.startsWith("passed") && m.find() ? m.group(1) : null;
+        System.out.printf(
+            "deterministic: %s, seed %d, run %d of 2: %s (%.1f s)%n",
+            t[1], seed, run + 1, verdict, wall);
+      }
+      boolean same = digests[0] != null && digests[0].equals(digests[1]);
+      allSame &= same;
+      System.out.printf(
+          "deterministic: %s: %s%n",
+          t[1],
+          same
+              ? "replays exactly (the same event log twice)"
+              : digests[0] == null || digests[1] == null
+                  ? "FAILED (a run did not pass)"
+                  : "FAILED: two runs of one seed wrote different event logs (compare them, or"
+                      + " run both with --trace-clock and diff the traces)");
+    }
+    return allSame;
+  }
+
+  private static final Pattern DIGEST = Pattern.compile("sha-256 ([0-9a-f]+)");
 
   /**
    * Runs one test under up to {@code n} schedules, each seeded by the next number drawn from {@code

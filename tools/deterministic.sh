@@ -102,8 +102,12 @@ export DETERMINISTIC_REPLAY
 # insert finds its bin empty or taken differs, and with it the points where Fray may switch
 # threads: two runs of one seed parted after about a thousand steps. With one hash code for all,
 # such a table puts every key in one bin: slower lookups, the same in every run.
+# -XX:ActiveProcessorCount=1: Fray runs one thread at a time, so a thread that spins while it waits
+# for another (SynchronousQueue and LinkedTransferQueue spin up to 64 times before they park: the
+# apply channel, every cached pool) only burns scheduled steps, each of which walks every thread of
+# the run. On one processor the JDK (and labrpc's handler pool) park at once.
 exec "$build/fray/fray-java/bin/java" \
-  -XX:+UseSerialGC -Xss1m -XX:+UnlockExperimentalVMOptions -XX:hashCode=2 \
+  -XX:+UseSerialGC -Xss1m -XX:+UnlockExperimentalVMOptions -XX:hashCode=2 -XX:ActiveProcessorCount=1 \
   "-javaagent:$build/fray/fray-agent.jar" \
   "-agentpath:$build/fray/fray-jvmti/libjvmti.so" \
   "-Dfray.workDir=$build/fray/fray-report" \

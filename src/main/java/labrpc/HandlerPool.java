@@ -19,7 +19,11 @@ final class HandlerPool {
   static final HandlerPool SHARED = new HandlerPool();
 
   private static final Runnable RETIRED = () -> {};
-  private static final long SPIN_NANOS = 20_000;
+  // Spinning pays only where the worker that hands over a task runs at the same time as the one
+  // that waits: not on one processor (as java.util.concurrent decides), nor in the deterministic
+  // mode, which runs one thread at a time and starts the JVM with one processor.
+  private static final long SPIN_NANOS =
+      Runtime.getRuntime().availableProcessors() > 1 ? 20_000 : 0;
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
 
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();

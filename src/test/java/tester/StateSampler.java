@@ -161,12 +161,10 @@ final class StateSampler {
       Raft rf = peerOf.apply(i);
       if (rf == null) {
         record(i, "down", -1);
+      } else if (INLINE) {
+        askInline(i, rf);
       } else if (claim(i, rf)) {
         int server = i;
-        if (INLINE) {
-          ask(server, rf);
-          continue;
-        }
         try {
           askers.execute(() -> ask(server, rf));
         } catch (RuntimeException e) {
@@ -186,6 +184,21 @@ final class StateSampler {
       // A peer that throws from getState is reported by the checkers, not here.
     } finally {
       release(server, rf);
+    }
+  }
+
+  /**
+   * Asks {@code rf} for its state on the sampler's own thread (the deterministic mode). No claim
+   * and no release: nothing else asks, and a question cannot be left pending. Under the scheduler
+   * every lock taken is a step, and the sampler runs every virtual millisecond.
+   */
+  private void askInline(int server, Raft rf) {
+    try {
+      Raft.State st = rf.getState();
+      safety.observe(gid, server, st.term(), st.isLeader());
+      record(server, st.isLeader() ? "leader" : "follower", st.term());
+    } catch (RuntimeException e) {
+      // A peer that throws from getState is reported by the checkers, not here.
     }
   }
 
@@ -237,11 +250,19 @@ final class StateSampler {
   private void record(int server, String state, int term) {
     Peer p = peers[server];
     String key = state + term;
-    synchronized (p) {
+    if (INLINE) {
+      // Only the sampler's thread records (see askInline): no lock, one scheduler step less.
       if (key.equals(p.last)) {
         return;
       }
       p.last = key;
+    } else {
+      synchronized (p) {
+        if (key.equals(p.last)) {
+          return;
+        }
+        p.last = key;
+      }
     }
     events.state(gid, server, term, state);
   }

@@ -1,7 +1,10 @@
 package shardkv;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -196,5 +199,109 @@ class ShardKvTest5C {
   void testPartitionRecoveryUnreliableClerks5C() {
     final int npartition = 3;
     partitionRecovery5C(false, npartition, 5);
+  }
+
+  /**
+   * raftlab: several controllers make <em>one</em> change at once. Each round, {@code NCTRLER}
+   * controllers query the same configuration, each computes from it the join of a new group of its
+   * own, and all call {@code changeConfigTo} at the same moment. Exactly one of the changes may
+   * happen: afterwards the configuration's number is one more than before, exactly one of the new
+   * groups is a member, and every key still has its value. Go's concurrent-controller tests rarely
+   * make two controllers change the same number at once (each round starts with an {@code
+   * initController}), so a controller that moves shards for a number another controller has claimed
+   * passes them most of the time; here it moves shards to a group that is not in the stored
+   * configuration, or installs a shard already handed over, and keys are lost.
+   */
+  @Test
+  @Order(8)
+  @Points(4)
+  void testConcurrentChangesOfOneNumber5C() {
+    final int nround = 5;
+    final int nctrler = ShardKvTester.NCTRLER;
+
+    ShardKvTester ts =
+        ShardKvTester.makeTestLeases(
+            "Test (5C): concurrent changes of one configuration number (raftlab)", true);
+    ts.setupKVService();
+    IKVClerk ck = ts.makeClerk();
+    KeysValues kv = ts.spreadPuts(ck, NKEYS);
+
+    for (int round = 0; round < nround; round++) {
+      // Each controller computes its own change from one and the same configuration.
+      ShardConfig cfg = ts.query(ts.shardCtrler());
+      List<Integer> gids = new ArrayList<>();
+      List<ShardCtrler> ctrlers = new ArrayList<>();
+      List<ShardConfig> changes = new ArrayList<>();
+      for (int i = 0; i < nctrler; i++) {
+        int gid = ts.newGid();
+        ts.makeGroupStart(gid, ShardKvTester.NSRV, ts::startServerShardGrp);
+        ShardConfig newcfg = cfg.copy();
+        if (!newcfg.joinBalance(Map.of(gid, List.of(ts.group(gid).srvNames())))) {
+          throw ts.fatalf("join: group %d is already present", gid);
+        }
+        ShardCtrler sck = ts.makeShardCtrler();
+        sck.initController();
+        gids.add(gid);
+        ctrlers.add(sck);
+        changes.add(newcfg);
+      }
+
+      // All at once.
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      for (int i = 0; i < nctrler; i++) {
+        ShardCtrler sck = ctrlers.get(i);
+        ShardConfig newcfg = changes.get(i);
+        threads.add(
+            ts.go(
+                "controller-" + i,
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    throw ts.interrupted();
+                  }
+                  sck.changeConfigTo(newcfg);
+                }));
+      }
+      start.countDown();
+      for (int i = 0; i < nctrler; i++) {
+        if (!ts.joined(
+            threads.get(i), TimeUnit.SECONDS.toMillis(ShardKvTester.CTRLER_STOP_SECONDS))) {
+          throw ts.fatalf(
+              "controller %d's changeConfigTo did not return within %d s",
+              i, ShardKvTester.CTRLER_STOP_SECONDS);
+        }
+      }
+
+      // Exactly one change happened.
+      ShardConfig after = ts.query(ts.shardCtrler());
+      if (after.num != cfg.num + 1) {
+        throw ts.fatalf(
+            "%d controllers changed configuration %d at once; the number is now %d, expected %d:"
+                + " exactly one of the changes must happen",
+            nctrler, cfg.num, after.num, cfg.num + 1);
+      }
+      List<Integer> members = new ArrayList<>();
+      for (int gid : gids) {
+        if (after.isMember(gid)) {
+          members.add(gid);
+        }
+      }
+      if (members.size() != 1) {
+        throw ts.fatalf(
+            "%d controllers each joined one of the groups %s to configuration %d at once; members"
+                + " now: %s, expected exactly one",
+            nctrler, gids, cfg.num, members);
+      }
+      ts.checkGets(ck, kv.ka(), kv.va());
+
+      // The groups that did not join go away.
+      for (int gid : gids) {
+        if (!members.contains(gid)) {
+          ts.exitGroup(gid);
+        }
+      }
+    }
   }
 }

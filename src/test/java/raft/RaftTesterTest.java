@@ -18,7 +18,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import raftapi.ApplyMsg;
 import raftapi.Raft.StartResult;
@@ -36,11 +38,27 @@ class RaftTesterTest {
   @SuppressWarnings("unchecked")
   private final BlockingQueue<ApplyMsg>[] applyChs = new BlockingQueue[3];
 
+  /**
+   * What each peer's getState() answers. A test changes it here, never by stubbing again: the
+   * tester's state sampler calls getState() from its own thread all along, and Mockito's stubbing
+   * is not safe while another thread calls the mock (a sampler call in the middle of a {@code
+   * when(...).thenReturn(...)} left the new answer unset, once in a CI run).
+   */
+  private final AtomicReferenceArray<Supplier<State>> getState =
+      new AtomicReferenceArray<>(peers.length);
+
+  /** Peer {@code i}'s getState() answers {@code state} from now on. */
+  private void answerGetState(int i, State state) {
+    getState.set(i, () -> state);
+  }
+
   /** Three mocked peers that all answer getState() with (term 1, follower) unless told else. */
   private RaftTester tester() {
     for (int i = 0; i < peers.length; i++) {
+      int me = i;
       peers[i] = mock(raftapi.Raft.class);
-      when(peers[i].getState()).thenReturn(new State(1, false));
+      answerGetState(i, new State(1, false));
+      when(peers[i].getState()).thenAnswer(inv -> getState.get(me).get());
       when(peers[i].start(any())).thenReturn(new StartResult(-1, 1, false));
     }
     RaftTester ts =
@@ -62,8 +80,8 @@ class RaftTesterTest {
   @Test
   void twoLeadersInOneTerm() {
     RaftTester ts = tester();
-    when(peers[0].getState()).thenReturn(new State(4, true));
-    when(peers[2].getState()).thenReturn(new State(4, true));
+    answerGetState(0, new State(4, true));
+    answerGetState(2, new State(4, true));
     // Go's checker finds two leaders in term 4; the election-safety monitor, which saw the same
     // claims through getState (or through the sampler), may stop the checker first.
     TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
@@ -87,15 +105,15 @@ class RaftTesterTest {
   @Test
   void theLeaderOfTheHighestTermIsChosen() {
     RaftTester ts = tester();
-    when(peers[0].getState()).thenReturn(new State(2, true));
-    when(peers[1].getState()).thenReturn(new State(3, true));
+    answerGetState(0, new State(2, true));
+    answerGetState(1, new State(3, true));
     assertEquals(1, ts.checkOneLeader());
   }
 
   @Test
   void aDisconnectedLeaderDoesNotCount() {
     RaftTester ts = tester();
-    when(peers[0].getState()).thenReturn(new State(2, true));
+    answerGetState(0, new State(2, true));
     ts.g.disconnectAll(0);
     TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
     assertEquals("expected one leader, got none", f.getMessage());
@@ -104,7 +122,7 @@ class RaftTesterTest {
   @Test
   void termsThatDisagree() {
     RaftTester ts = tester();
-    when(peers[1].getState()).thenReturn(new State(2, false));
+    answerGetState(1, new State(2, false));
     TestFailure f = assertThrows(TestFailure.class, ts::checkTerms);
     assertEquals("servers disagree on term", f.getMessage());
   }
@@ -112,7 +130,7 @@ class RaftTesterTest {
   @Test
   void aLeaderWhereNoneMayBe() {
     RaftTester ts = tester();
-    when(peers[2].getState()).thenReturn(new State(1, true));
+    answerGetState(2, new State(1, true));
     TestFailure f = assertThrows(TestFailure.class, ts::checkNoLeader);
     assertEquals("leader = 2", f.getMessage());
   }
@@ -220,12 +238,12 @@ class RaftTesterTest {
     t1.start();
     t2.start();
     bothHeld.await();
-    when(peers[0].getState())
-        .thenAnswer(
-            inv -> {
-              a.lock(); // blocks forever, like a getState() that needs the Raft's lock
-              return new State(1, false);
-            });
+    getState.set(
+        0,
+        () -> {
+          a.lock(); // blocks forever, like a getState() that needs the Raft's lock
+          return new State(1, false);
+        });
     TestFailure f = assertThrows(TestFailure.class, ts::checkOneLeader);
     assertTrue(
         f.getMessage().startsWith("Raft.getState() on server 0 has not returned after"),

@@ -15,6 +15,7 @@ import kvtest.KvTest.KeysValues;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import shardkv.shardcfg.ShardCfg;
 import shardkv.shardcfg.ShardConfig;
 import shardkv.shardctrler.ShardCtrler;
 import tester.Clnt;
@@ -27,7 +28,9 @@ import tester.Points;
  * "AcquireLock"), scenarios, numbers and messages, with two checks made real: the partition
  * recoveries with clerks check the keys Go's shadowed variables leave out (see {@link
  * #partitionRecovery5C}), and the concurrent controllers must change the configuration at least
- * once (see {@code ShardKvTester.concurCtrler}).
+ * once (see {@code ShardKvTester.concurCtrler}). One test is raftlab's own: {@link
+ * #testConcurrentChangesOfOneNumber5C}, controllers that each make a different change to the same
+ * configuration at once.
  */
 @Tag("5C")
 class ShardKvTest5C {
@@ -202,15 +205,24 @@ class ShardKvTest5C {
   }
 
   /**
-   * raftlab: several controllers make <em>one</em> change at once. Each round, {@code NCTRLER}
-   * controllers query the same configuration, each computes from it the join of a new group of its
-   * own, and all call {@code changeConfigTo} at the same moment. Exactly one of the changes may
-   * happen: afterwards the configuration's number is one more than before, exactly one of the new
-   * groups is a member, and every key still has its value. Go's concurrent-controller tests rarely
-   * make two controllers change the same number at once (each round starts with an {@code
-   * initController}), so a controller that moves shards for a number another controller has claimed
-   * passes them most of the time; here it moves shards to a group that is not in the stored
-   * configuration, or installs a shard already handed over, and keys are lost.
+   * raftlab: several controllers change <em>one</em> configuration number at once, each in its own
+   * way. Each round, {@code NCTRLER} controllers query the same configuration and each computes a
+   * different change from it: the even-numbered ones join a new group each, the odd-numbered ones
+   * each make a different member leave (controller 1 the first member, controller 3 the second;
+   * while there is only one member, they join a new group too). Then all call {@code
+   * changeConfigTo} at the same moment. Exactly one of the changes may happen: afterwards the
+   * configuration's number is one more than before, the configuration is one of the proposed
+   * changes, and every key still has its value.
+   *
+   * <p>Why different changes: joins move the same shards whichever new group they name (the
+   * rebalance is deterministic), so if every controller joined, a controller that moved shards for
+   * a change that was not stored would have frozen the same shards as the stored one, with the same
+   * keys, and nothing would show. A leave moves other shards than a join or another leave: a
+   * controller that moves shards for a change that is not the one stored freezes and deletes shards
+   * at groups that the stored configuration says still hold them. Their keys are then gone, and a
+   * clerk sent to such a group retries forever, so the Gets are bounded ({@value #GETS_SECONDS} s)
+   * and a failure names the shards that did not answer. In Go's concurrent-controller tests, two
+   * controllers rarely change the same number at once, and most of those that do are two joins.
    */
   @Test
   @Order(8)
@@ -226,32 +238,56 @@ class ShardKvTest5C {
     IKVClerk ck = ts.makeClerk();
     KeysValues kv = ts.spreadPuts(ck, NKEYS);
 
-    for (int round = 0; round < nround; round++) {
-      // Each controller computes its own change from one and the same configuration.
-      ShardConfig cfg = ts.query(ts.shardCtrler());
-      List<Integer> gids = new ArrayList<>();
-      List<ShardCtrler> ctrlers = new ArrayList<>();
-      List<ShardConfig> changes = new ArrayList<>();
-      for (int i = 0; i < nctrler; i++) {
-        int gid = ts.newGid();
-        ts.makeGroupStart(gid, ShardKvTester.NSRV, ts::startServerShardGrp);
-        ShardConfig newcfg = cfg.copy();
-        if (!newcfg.joinBalance(Map.of(gid, List.of(ts.group(gid).srvNames())))) {
-          throw ts.fatalf("join: group %d is already present", gid);
-        }
-        ShardCtrler sck = ts.makeShardCtrler();
-        sck.initController();
-        gids.add(gid);
-        ctrlers.add(sck);
-        changes.add(newcfg);
-      }
+    // A second member, so that from the first round on two controllers can each make a different
+    // member leave.
+    if (!ts.joinGroups(ts.shardCtrler(), List.of(ts.newGid()))) {
+      throw ts.fatalf("testConcurrentChangesOfOneNumber5C: joinGroups failed");
+    }
 
-      // All at once.
+    // A clerk per shard, so that the Gets of a lost shard do not hold up the other shards' Gets.
+    List<IKVClerk> clerks = new ArrayList<>();
+    for (int s = 0; s < ShardCfg.NSHARDS; s++) {
+      clerks.add(ts.makeClerk());
+    }
+
+    for (int round = 0; round < nround; round++) {
+      // Each controller computes a different change from one and the same configuration.
+      ShardConfig cfg = ts.query(ts.shardCtrler());
+      List<Integer> members = List.copyOf(cfg.groups.keySet());
+      List<Change> changes = new ArrayList<>();
+      List<Integer> fresh = new ArrayList<>();
+      for (int i = 0; i < nctrler; i++) {
+        ShardConfig newcfg = cfg.copy();
+        if (i % 2 == 1 && members.size() >= 2 && i / 2 < members.size()) {
+          int gid = members.get(i / 2);
+          if (!newcfg.leaveBalance(List.of(gid))) {
+            throw ts.fatalf("leave: group %d is already not present", gid);
+          }
+          changes.add(new Change("leave " + gid, newcfg));
+        } else {
+          int gid = ts.newGid();
+          ts.makeGroupStart(gid, ShardKvTester.NSRV, ts::startServerShardGrp);
+          if (!newcfg.joinBalance(Map.of(gid, List.of(ts.group(gid).srvNames())))) {
+            throw ts.fatalf("join: group %d is already present", gid);
+          }
+          fresh.add(gid);
+          changes.add(new Change("join " + gid, newcfg));
+        }
+      }
+      List<ShardKvTester.CtrlerClnt> ctrlers = new ArrayList<>();
+      for (int i = 0; i < nctrler; i++) {
+        ShardKvTester.CtrlerClnt c = ts.makeShardCtrlerClnt();
+        c.sck().initController();
+        ctrlers.add(c);
+      }
+      String proposed = describe(changes);
+
+      // All at once: the threads wait at the latch, so their changeConfigTo calls overlap.
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> threads = new ArrayList<>();
       for (int i = 0; i < nctrler; i++) {
-        ShardCtrler sck = ctrlers.get(i);
-        ShardConfig newcfg = changes.get(i);
+        ShardCtrler sck = ctrlers.get(i).sck();
+        ShardConfig newcfg = changes.get(i).cfg();
         threads.add(
             ts.go(
                 "controller-" + i,
@@ -265,43 +301,148 @@ class ShardKvTest5C {
                 }));
       }
       start.countDown();
+      long deadline =
+          System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(ShardKvTester.CTRLER_STOP_SECONDS);
       for (int i = 0; i < nctrler; i++) {
-        if (!ts.joined(
-            threads.get(i), TimeUnit.SECONDS.toMillis(ShardKvTester.CTRLER_STOP_SECONDS))) {
+        // At least 1 ms: Thread.join(0) would wait forever.
+        long left = Math.max(1, deadline - System.currentTimeMillis());
+        if (!ts.joined(threads.get(i), left)) {
           throw ts.fatalf(
-              "controller %d's changeConfigTo did not return within %d s",
-              i, ShardKvTester.CTRLER_STOP_SECONDS);
+              "controller %d's changeConfigTo(%s) did not return within %d s (%d controllers"
+                  + " changed configuration %d at once: %s)",
+              i,
+              changes.get(i).what(),
+              ShardKvTester.CTRLER_STOP_SECONDS,
+              nctrler,
+              cfg.num,
+              proposed);
         }
       }
 
-      // Exactly one change happened.
+      // Exactly one of the changes happened, as it was proposed.
       ShardConfig after = ts.query(ts.shardCtrler());
       if (after.num != cfg.num + 1) {
         throw ts.fatalf(
-            "%d controllers changed configuration %d at once; the number is now %d, expected %d:"
-                + " exactly one of the changes must happen",
-            nctrler, cfg.num, after.num, cfg.num + 1);
+            "%d controllers changed configuration %d at once (%s); the number is now %d, expected"
+                + " %d: exactly one of the changes must happen",
+            nctrler, cfg.num, proposed, after.num, cfg.num + 1);
       }
-      List<Integer> members = new ArrayList<>();
-      for (int gid : gids) {
-        if (after.isMember(gid)) {
-          members.add(gid);
+      int stored = -1;
+      for (int i = 0; i < nctrler; i++) {
+        if (changes.get(i).cfg().equals(after)) {
+          stored = i;
         }
       }
-      if (members.size() != 1) {
+      if (stored < 0) {
         throw ts.fatalf(
-            "%d controllers each joined one of the groups %s to configuration %d at once; members"
-                + " now: %s, expected exactly one",
-            nctrler, gids, cfg.num, members);
+            "%d controllers changed configuration %d at once (%s); configuration %d is now %s,"
+                + " which is none of them: exactly one of the changes must happen, as it was"
+                + " proposed",
+            nctrler, cfg.num, proposed, after.num, after);
       }
-      ts.checkGets(ck, kv.ka(), kv.va());
 
-      // The groups that did not join go away.
-      for (int gid : gids) {
-        if (!members.contains(gid)) {
+      // Every key still has its value: no controller but the one whose change was stored moved a
+      // shard.
+      checkGetsWithin(
+          ts,
+          clerks,
+          kv,
+          after,
+          String.format(
+              "%d controllers changed configuration %d at once (%s) and controller %d's change"
+                  + " was stored",
+              nctrler, cfg.num, proposed, stored));
+
+      // The new groups that did not join, and a member that left, go away.
+      for (int gid : fresh) {
+        if (!after.groups.containsKey(gid)) {
           ts.exitGroup(gid);
         }
       }
+      for (int gid : members) {
+        if (!after.groups.containsKey(gid)) {
+          ts.exitGroup(gid);
+        }
+      }
+      for (ShardKvTester.CtrlerClnt c : ctrlers) {
+        ts.deleteClient(c.clnt());
+      }
+    }
+  }
+
+  /** One controller's change: what it does ("join 3", "leave 1") and the configuration. */
+  private record Change(String what, ShardConfig cfg) {}
+
+  /** "controller 0: join 3, controller 1: leave 1, ...". */
+  private static String describe(List<Change> changes) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      parts.add("controller " + i + ": " + changes.get(i).what());
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * How long {@link #checkGetsWithin} waits for the Gets; with every shard where the configuration
+   * says, the reference's take well under a second.
+   */
+  static final int GETS_SECONDS = 30;
+
+  /**
+   * Every key of {@code kv} still has its value, at version 1: each shard's keys are read through
+   * its own clerk of {@code clerks}, on a tester thread. A shard whose keys are lost makes a clerk
+   * retry forever (the group that {@code cfg} names for it refuses it), so the test fails if the
+   * Gets have not all returned within {@value #GETS_SECONDS} s, naming the shards that did not
+   * answer, their groups in {@code cfg} and the keys not read; {@code what} says what happened
+   * before. A thread left waiting ends with the test.
+   */
+  private static void checkGetsWithin(
+      ShardKvTester ts, List<IKVClerk> clerks, KeysValues kv, ShardConfig cfg, String what) {
+    List<List<Integer>> keysOf = new ArrayList<>();
+    for (int s = 0; s < ShardCfg.NSHARDS; s++) {
+      keysOf.add(new ArrayList<>());
+    }
+    for (int i = 0; i < kv.ka().size(); i++) {
+      keysOf.get(ShardCfg.key2Shard(kv.ka().get(i))).add(i);
+    }
+    List<Thread> threads = new ArrayList<>();
+    List<AtomicInteger> read = new ArrayList<>();
+    for (int s = 0; s < ShardCfg.NSHARDS; s++) {
+      IKVClerk ck = clerks.get(s);
+      List<Integer> keys = keysOf.get(s);
+      AtomicInteger n = new AtomicInteger();
+      read.add(n);
+      threads.add(
+          ts.go(
+              "gets-shard-" + s,
+              () -> {
+                for (int i : keys) {
+                  ts.checkGet(ck, kv.ka().get(i), kv.va().get(i), 1);
+                  n.incrementAndGet();
+                }
+              }));
+    }
+    long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(GETS_SECONDS);
+    for (Thread t : threads) {
+      ts.joined(t, Math.max(1, deadline - System.currentTimeMillis()));
+    }
+    List<String> stuck = new ArrayList<>();
+    for (int s = 0; s < ShardCfg.NSHARDS; s++) {
+      if (threads.get(s).isAlive()) {
+        List<String> unread = new ArrayList<>();
+        for (int i : keysOf.get(s).subList(read.get(s).get(), keysOf.get(s).size())) {
+          unread.add(kv.ka().get(i));
+        }
+        stuck.add(
+            String.format("shard %d (group %d: %s)", s, cfg.shards[s], String.join(" ", unread)));
+      }
+    }
+    if (!stuck.isEmpty()) {
+      throw ts.fatalf(
+          "%s; then Gets did not return within %d s for %s: the group that configuration %d names"
+              + " for a shard must serve it. Only the change that is stored may move shards: a"
+              + " controller whose change is not stored must freeze, install and delete nothing",
+          what, GETS_SECONDS, String.join(", ", stuck), cfg.num);
     }
   }
 }

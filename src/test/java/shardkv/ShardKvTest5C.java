@@ -433,13 +433,12 @@ class ShardKvTest5C {
         for (int i : keysOf.get(s).subList(read.get(s).get(), keysOf.get(s).size())) {
           unread.add(kv.ka().get(i));
         }
-        stuck.add(
-            String.format("shard %d (group %d: %s)", s, cfg.shards[s], String.join(" ", unread)));
+        stuck.add(String.format("%d (group %d: %s)", s, cfg.shards[s], String.join(" ", unread)));
       }
     }
     if (!stuck.isEmpty()) {
       throw ts.fatalf(
-          "%s; then Gets did not return within %d s for %s: the group that configuration %d names"
+          "%s; then Gets did not return within %d s for shards %s: the group that configuration %d names"
               + " for a shard must serve it. Only the change that is stored may move shards: a"
               + " controller whose change is not stored must freeze, install and delete nothing",
           what, GETS_SECONDS, String.join(", ", stuck), cfg.num);

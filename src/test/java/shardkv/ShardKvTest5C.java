@@ -224,10 +224,11 @@ class ShardKvTest5C {
    * and a failure names the shards that did not answer. In Go's concurrent-controller tests, two
    * controllers rarely change the same number at once, and most of those that do are two joins.
    *
-   * <p>Why ten rounds: whether two calls overlap (both read the next configuration before either
-   * claims it) is up to the threads' timing. A controller that moves shards without its claim
-   * (variant {@code number-reused}) was caught in 5 of the 12 rounds it ran in a first measure, so
-   * ten rounds miss it about once in 200 runs.
+   * <p>Whether two calls overlap (both read the current configuration before either claims the
+   * next) is up to timing. Without help, the first controller to wake often makes its claim before
+   * the others have sent anything (the variant {@code number-reused} passed ten such rounds in
+   * {@code make validate}); so while the controllers run, every request waits a random 0 to {@value
+   * #LATENCY_MS} ms on the network, and the test runs ten rounds.
    */
   @Test
   @Order(8)
@@ -287,7 +288,10 @@ class ShardKvTest5C {
       }
       String proposed = describe(changes);
 
-      // All at once: the threads wait at the latch, so their changeConfigTo calls overlap.
+      // All at once: the threads wait at the latch, and each request waits up to LATENCY_MS on the
+      // network, so that the calls interleave (without, the first thread to wake often finishes its
+      // claim before the others have read anything).
+      ts.setLatency(LATENCY_MS);
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> threads = new ArrayList<>();
       for (int i = 0; i < nctrler; i++) {
@@ -323,6 +327,8 @@ class ShardKvTest5C {
               proposed);
         }
       }
+
+      ts.setLatency(ShardKvTester.LATENCY_NONE);
 
       // Exactly one of the changes happened, as it was proposed.
       ShardConfig after = ts.query(ts.shardCtrler());
@@ -374,6 +380,14 @@ class ShardKvTest5C {
       }
     }
   }
+
+  /**
+   * The most a request waits on the network while {@link #testConcurrentChangesOfOneNumber5C}'s
+   * controllers change the configuration, in ms: far longer than a request takes to execute, so
+   * that the order in which the controllers' requests arrive is the network's, not the order in
+   * which their threads woke.
+   */
+  static final int LATENCY_MS = 10;
 
   /** One controller's change: what it does ("join 3", "leave 1") and the configuration. */
   private record Change(String what, ShardConfig cfg) {}

@@ -133,11 +133,10 @@ public final class Network {
 
   /**
    * Makes every request wait a random 0 to {@code maxMs} ms before it reaches its server, on a
-   * reliable network too (default 0: none, as in Go's labrpc). One lab test turns it on for a
-   * moment (testConcurrentChangesOfOneNumber5C, while its controllers run, so that their calls
-   * interleave); the deterministic mode turns it on for good, because in its virtual time a request
-   * otherwise arrives in no time at all, and the races that need a message in flight (two
-   * candidates in one term) cannot happen.
+   * reliable network too (default 0: none, as in Go's labrpc). testConcurrentChangesOfOneNumber5C
+   * sets it while its controllers run, so their calls interleave; the deterministic mode, for good:
+   * in its virtual time a request otherwise arrives at once, and the races that need a message in
+   * flight (two candidates in one term) cannot happen.
    */
   public synchronized void setLatency(int maxMs) {
     latencyMs = maxMs;

@@ -137,10 +137,10 @@ public final class Network {
 
   /**
    * Makes every request wait a random 0 to {@code maxMs} ms before it reaches its server, on a
-   * reliable network too (default 0: none, as in Go's labrpc). Not used by the lab tests: the
-   * deterministic mode turns it on, because in its virtual time a request otherwise arrives in no
-   * time at all, and the races that need a message in flight (two candidates in one term) cannot
-   * happen.
+   * reliable network too (default 0: none, as in Go's labrpc). testConcurrentChangesOfOneNumber5C
+   * sets it while its controllers run, so their calls interleave; the deterministic mode, for good:
+   * in its virtual time a request otherwise arrives at once, and the races that need a message in
+   * flight (two candidates in one term) cannot happen.
    */
   public synchronized void setLatency(int maxMs) {
     latencyMs = maxMs;

@@ -461,6 +461,20 @@ class ShardKvTester extends KvTest {
    */
   static final int CTRLER_STOP_SECONDS = 30;
 
+  /**
+   * Makes every request wait a random 0 to {@code ms} ms before it reaches its server ({@code
+   * labrpc.Network.setLatency}); {@link #LATENCY_NONE} puts back what the test started with (none,
+   * unless the deterministic mode set some). raftlab: controllers that a test starts at the same
+   * moment would otherwise often run one after the other, each call answered before the next thread
+   * is even awake; with some latency their calls interleave, as on real machines.
+   */
+  void setLatency(int ms) {
+    net.setLatency(ms == LATENCY_NONE ? Integer.getInteger("raftlab.latencyMs", 0) : ms);
+  }
+
+  /** For {@link #setLatency}: the latency the test started with. */
+  static final int LATENCY_NONE = -1;
+
   // ---- waiting -------------------------------------------------------------------------------
 
   /** Go's loop of CheckGets: every key still has its value, at version 1. */

@@ -5,6 +5,10 @@
 #
 #   tools/validate.sh                 all variants
 #   tools/validate.sh NAME ...        some of them
+#   tools/validate.sh --build-only [NAME ...]
+#                                     only build them into target/variants/NAME/classes (no
+#                                     real-time runs: for a test of one's own or the deterministic
+#                                     mode's exploration on a variant's classes)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -23,7 +23,12 @@ import labs.Registry;
  * message) and ends with {@code N passed, N failed}; exits with 0 only if every variant was caught.
  *
  * <pre>
- * java -cp ... variants.Validate ROOT [NAME...]     (ROOT: the repository; NAME: some variants)
+ * java -cp ... variants.Validate ROOT [--build-only] [NAME...]
+ *   ROOT          the repository
+ *   NAME          some variants (default: all of them)
+ *   --build-only  only build each variant into target/variants/NAME/classes and run nothing: for
+ *                 runs of one's own on a variant's classes (a single test, the deterministic mode's
+ *                 exploration) without the real-time runs of a whole part
  * </pre>
  *
  * The tests and the tester come from the reference's build ({@code target/solution}, which {@code
@@ -39,30 +44,55 @@ public final class Validate {
 
   private final Path root;
 
-  private Validate(Path root) {
+  /** The libraries a variant is compiled against and run with, as a classpath. */
+  private final String libraries;
+
+  Validate(Path root, String libraries) {
     this.root = root;
+    this.libraries = libraries;
   }
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]).toAbsolutePath().normalize();
+    List<String> names = new ArrayList<>(List.of(args).subList(1, args.length));
+    boolean buildOnly = names.remove("--build-only");
     List<Variant> variants = new ArrayList<>();
-    if (args.length > 1) {
-      for (int i = 1; i < args.length; i++) {
-        variants.add(Variant.read(root.resolve("solution/variants/" + args[i] + ".patch")));
+    if (!names.isEmpty()) {
+      for (String name : names) {
+        variants.add(Variant.read(root.resolve("solution/variants/" + name + ".patch")));
       }
     } else {
       variants = Variant.all(root.resolve("solution/variants"));
     }
-    Validate validate = new Validate(root);
+    // The libraries as Maven listed them for the reference's build (tools/validate.sh makes it).
+    String libraries =
+        Files.readString(root.resolve("target/solution/test-classpath.txt"), StandardCharsets.UTF_8)
+            .trim();
+    Validate validate = new Validate(root, libraries);
     List<Row> rows = new ArrayList<>();
     for (Variant v : variants) {
-      rows.add(validate.check(v));
+      if (buildOnly) {
+        Path dir = root.resolve("target/variants/" + v.name());
+        Row broken = validate.build(v, dir);
+        rows.add(
+            broken != null
+                ? broken
+                : new Row(v.name(), v.part(), "built", "-", dir.resolve("classes").toString()));
+      } else {
+        rows.add(validate.check(v));
+      }
     }
     System.out.printf(
         "%n%-28s %-4s %-7s %-32s %s%n", "variant", "part", "result", "caught by", "message");
     for (Row r : rows) {
       System.out.printf(
           "%-28s %-4s %-7s %-32s %s%n", r.variant(), r.part(), r.result(), r.test(), r.message());
+    }
+    if (buildOnly) {
+      long broken = rows.stream().filter(r -> !r.result().equals("built")).count();
+      System.out.println();
+      System.out.println((rows.size() - broken) + " built, " + broken + " broken");
+      System.exit(broken == 0 ? 0 : 1);
     }
     long missed = rows.stream().filter(r -> !r.caught()).count();
     System.out.println();
@@ -73,32 +103,9 @@ public final class Validate {
   /** Builds and runs one variant. */
   private Row check(Variant v) throws IOException, InterruptedException {
     Path dir = root.resolve("target/variants/" + v.name());
-    FileTrees.delete(dir);
-    Path packages = dir.resolve("pkg");
-    for (String pkg : Registry.studentPackages()) {
-      Path from = root.resolve("solution/src/main/java").resolve(pkg.replace('.', '/'));
-      // A package inside a student package (kvraft.rsm) comes with its parent's folder; one whose
-      // parent is given code (shardkv.shardgrp: shardkv.shardcfg is not the student's) is copied
-      // on its own.
-      boolean nested = Registry.studentPackages().stream().anyMatch(p -> pkg.startsWith(p + "."));
-      if (Files.isDirectory(from) && !nested) {
-        FileTrees.copy(from, packages.resolve(pkg.replace('.', '/')), false);
-      }
-    }
-    List<String> problems = v.applyTo(packages);
-    if (!problems.isEmpty()) {
-      Files.write(dir.resolve("patch.log"), problems, StandardCharsets.UTF_8);
-      return new Row(
-          v.name(),
-          v.part(),
-          "BROKEN",
-          "the patch does not apply",
-          "see " + dir.resolve("patch.log"));
-    }
-    TreeAssembler.assemble(root.resolve("src/main/java"), packages, dir.resolve("src"));
-    if (!compile(dir.resolve("src"), dir.resolve("classes"), dir.resolve("javac.log"))) {
-      return new Row(
-          v.name(), v.part(), "BROKEN", "does not compile", "see " + dir.resolve("javac.log"));
+    Row broken = build(v, dir);
+    if (broken != null) {
+      return broken;
     }
     System.err.println(
         "validate: " + v.name() + " (" + v.part() + ", expected: " + v.caughtBy() + ") ...");
@@ -141,6 +148,42 @@ public final class Validate {
   }
 
   /**
+   * Builds one variant into {@code dir/classes}: the reference's student packages, copied to {@code
+   * dir/pkg} and patched, assembled with the given code of the tree into {@code dir/src} and
+   * compiled. Returns null if it built, or the row that says why not (BROKEN).
+   */
+  Row build(Variant v, Path dir) throws IOException {
+    FileTrees.delete(dir);
+    Path packages = dir.resolve("pkg");
+    for (String pkg : Registry.studentPackages()) {
+      Path from = root.resolve("solution/src/main/java").resolve(pkg.replace('.', '/'));
+      // A package inside a student package (kvraft.rsm) comes with its parent's folder; one whose
+      // parent is given code (shardkv.shardgrp: shardkv.shardcfg is not the student's) is copied
+      // on its own.
+      boolean nested = Registry.studentPackages().stream().anyMatch(p -> pkg.startsWith(p + "."));
+      if (Files.isDirectory(from) && !nested) {
+        FileTrees.copy(from, packages.resolve(pkg.replace('.', '/')), false);
+      }
+    }
+    List<String> problems = v.applyTo(packages);
+    if (!problems.isEmpty()) {
+      Files.write(dir.resolve("patch.log"), problems, StandardCharsets.UTF_8);
+      return new Row(
+          v.name(),
+          v.part(),
+          "BROKEN",
+          "the patch does not apply",
+          "see " + dir.resolve("patch.log"));
+    }
+    TreeAssembler.assemble(root.resolve("src/main/java"), packages, dir.resolve("src"));
+    if (!compile(dir.resolve("src"), dir.resolve("classes"), dir.resolve("javac.log"))) {
+      return new Row(
+          v.name(), v.part(), "BROKEN", "does not compile", "see " + dir.resolve("javac.log"));
+    }
+    return null;
+  }
+
+  /**
    * Compiles every source under {@code src} into {@code out}; javac's messages go to {@code log}.
    */
   private boolean compile(Path src, Path out, Path log) throws IOException {
@@ -149,20 +192,13 @@ public final class Validate {
       sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
     StringWriter messages = new StringWriter();
-    boolean ok = JavacBuild.compileSources(sources, out, libraries(), messages);
+    boolean ok = JavacBuild.compileSources(sources, out, libraries, messages);
     Files.writeString(log, messages.toString(), StandardCharsets.UTF_8);
     return ok;
   }
 
   /** The reference's compiled tests and tester, then the libraries. */
-  private String testClasspath() throws IOException {
-    return root.resolve("target/solution/test-classes") + File.pathSeparator + libraries();
-  }
-
-  /** The test classpath's libraries, as Maven listed them for the reference's build. */
-  private String libraries() throws IOException {
-    return Files.readString(
-            root.resolve("target/solution/test-classpath.txt"), StandardCharsets.UTF_8)
-        .trim();
+  private String testClasspath() {
+    return root.resolve("target/solution/test-classes") + File.pathSeparator + libraries;
   }
 }

@@ -49,9 +49,17 @@ public final class ClockTrace {
     }
   }
 
+  /**
+   * Stops recording and writes what was recorded. Called at the test's verdict, while the test's
+   * other threads may still run and read the clock: they must not wait for the trace's lock while
+   * the file is written (under the scheduler, that wait was a deadlock).
+   */
   static void write(Path file) throws IOException {
+    on = false;
+    String text;
     synchronized (lines) {
-      Files.writeString(file, lines);
+      text = lines.toString();
     }
+    Files.writeString(file, text);
   }
 }

@@ -142,6 +142,7 @@ public final class Deterministic {
     long base = seed != null ? seed : new SecureRandom().nextLong() >>> 2;
     System.setProperty("raftlab.samplerPeriodMs", Long.toString(SAMPLER_PERIOD_MS));
     System.setProperty("raftlab.samplerInline", "true");
+    System.setProperty("raftlab.seededNames", "true"); // see tester.TestRandom
     boolean ok;
     if (explore > 0) {
       ok = explore(tests.get(0), base, explore, out, scheduler, timeStep, latency);

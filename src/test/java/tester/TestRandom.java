@@ -43,8 +43,21 @@ public final class TestRandom {
    * differ between runs of one seed as they do in Go.
    */
   public static String unseededString(int n) {
-    return draw(SEEDS, n);
+    return draw(NAMES, n);
   }
+
+  /**
+   * Where {@link #unseededString} draws from: nothing seeded, except in the deterministic mode
+   * ({@code -Draftlab.seededNames=true}), where every choice of a run must follow from its seed.
+   * There end names come from a generator of their own, seeded from {@code raftlab.seed}, so the
+   * test's seeded stream stays as it is. (Unseeded names made a seed give two runs: whether two
+   * names share a bin of a {@code ConcurrentHashMap} decides whether putting one takes a lock,
+   * which is a point where the scheduler may switch threads.)
+   */
+  private static final Random NAMES =
+      Boolean.getBoolean("raftlab.seededNames")
+          ? new Random(Long.getLong("raftlab.seed", 0L) ^ 0x656E644E616D6573L)
+          : SEEDS;
 
   private static String draw(Random r, int n) {
     StringBuilder sb = new StringBuilder(n);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -20,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import raftapi.ApplyMsg;
@@ -52,6 +52,15 @@ class RaftTesterTest {
     getState.set(i, () -> state);
   }
 
+  /** What each peer's start() answers, for the same reason (stubbed once, changed here). */
+  private final AtomicReferenceArray<Function<Object, StartResult>> start =
+      new AtomicReferenceArray<>(peers.length);
+
+  /** Peer {@code i}'s start(command) answers {@code answer.apply(command)} from now on. */
+  private void answerStart(int i, Function<Object, StartResult> answer) {
+    start.set(i, answer);
+  }
+
   /** Three mocked peers that all answer getState() with (term 1, follower) unless told else. */
   private RaftTester tester() {
     for (int i = 0; i < peers.length; i++) {
@@ -59,7 +68,8 @@ class RaftTesterTest {
       peers[i] = mock(raftapi.Raft.class);
       answerGetState(i, new State(1, false));
       when(peers[i].getState()).thenAnswer(inv -> getState.get(me).get());
-      when(peers[i].start(any())).thenReturn(new StartResult(-1, 1, false));
+      answerStart(i, command -> new StartResult(-1, 1, false));
+      when(peers[i].start(any())).thenAnswer(inv -> start.get(me).apply(inv.getArgument(0)));
     }
     RaftTester ts =
         RaftTester.makeTest(
@@ -185,10 +195,8 @@ class RaftTesterTest {
   void oneAmongSubmitsOnlyToItsGroup() throws Exception {
     RaftTester ts = tester();
     // Server 0, cut off elsewhere, still thinks it leads; server 1 leads the group {1, 2}.
-    // (doReturn: the state sampler calls getState on the mocks meanwhile, which would confuse
-    // when(...) stubbing.)
-    doReturn(new StartResult(1, 1, true)).when(peers[0]).start(any());
-    doReturn(new StartResult(1, 2, true)).when(peers[1]).start(any());
+    answerStart(0, command -> new StartResult(1, 1, true));
+    answerStart(1, command -> new StartResult(1, 2, true));
     applyChs[1].put(ApplyMsg.command(1, 301));
     applyChs[2].put(ApplyMsg.command(1, 301));
 
@@ -201,7 +209,12 @@ class RaftTesterTest {
     RaftTester ts = tester();
     // Server 0 was found as the leader but refuses start() (a follower's election got in
     // first); server 1, the next leader found, accepts it.
-    doReturn(new StartResult(2, 3, true)).when(peers[1]).start(201);
+    answerStart(
+        1,
+        command ->
+            Integer.valueOf(201).equals(command)
+                ? new StartResult(2, 3, true)
+                : new StartResult(-1, 1, false));
     Iterator<Integer> found = List.of(0, 1).iterator();
     List<String> steps = new ArrayList<>();
 

@@ -177,20 +177,16 @@ final class StateSampler {
   /** Asks {@code rf} for its state, on a thread of the sampler's pool. */
   private void ask(int server, Raft rf) {
     try {
-      Raft.State st = rf.getState();
-      safety.observe(gid, server, st.term(), st.isLeader());
-      record(server, st.isLeader() ? "leader" : "follower", st.term());
-    } catch (RuntimeException e) {
-      // A peer that throws from getState is reported by the checkers, not here.
+      askInline(server, rf);
     } finally {
       release(server, rf);
     }
   }
 
   /**
-   * Asks {@code rf} for its state on the sampler's own thread (the deterministic mode). No claim
-   * and no release: nothing else asks, and a question cannot be left pending. Under the scheduler
-   * every lock taken is a step, and the sampler runs every virtual millisecond.
+   * Asks {@code rf} for its state and records it; on the sampler's own thread in the deterministic
+   * mode, with no claim and no release: nothing else asks, and a question cannot be left pending.
+   * Under the scheduler every lock taken is a step, and the sampler runs every virtual millisecond.
    */
   private void askInline(int server, Raft rf) {
     try {

@@ -227,6 +227,9 @@ public final class Deterministic {
       System.out.printf(
           "deterministic: %s %s; event log: %s (sha-256 %s)%n",
           t[1], o.passed() ? "passed" : "failed: " + o.describe(), log, digest(log));
+      if (!o.cost().isEmpty()) {
+        System.out.println("deterministic: Fray's work: " + o.cost());
+      }
       if (traceClock) {
         Path trace = out.resolve("clock-trace-" + seed + ".txt");
         ClockTrace.write(trace);

@@ -23,9 +23,9 @@ import org.pastalab.fray.core.command.SystemTimeDelegateType;
 import org.pastalab.fray.core.randomness.ControlledRandom;
 import org.pastalab.fray.core.randomness.Randomness;
 import org.pastalab.fray.core.scheduler.PCTScheduler;
-import org.pastalab.fray.core.scheduler.POSScheduler;
 import org.pastalab.fray.core.scheduler.RandomScheduler;
 import org.pastalab.fray.core.scheduler.Scheduler;
+import org.pastalab.fray.rmi.ThreadState;
 
 /**
  * One run of one lab test under Fray, fixed by one seed. The seed drives all three sources of
@@ -54,7 +54,7 @@ import org.pastalab.fray.core.scheduler.Scheduler;
  */
 final class Schedule {
   /** The result of one schedule: the test's verdict, and what Fray itself found, if anything. */
-  record Outcome(String verdict, Throwable frayBug) {
+  record Outcome(String verdict, Throwable frayBug, String cost) {
     boolean passed() {
       return "ok".equals(verdict) && frayBug == null;
     }
@@ -109,6 +109,7 @@ final class Schedule {
     LambdaExecutor body =
         new LambdaExecutor(
             () -> {
+              ThreadRegistry.install(frayContext());
               resetThreadLocalRandom(seed);
               ClockTrace.on = true;
               ClassLoader loader =
@@ -126,7 +127,7 @@ final class Schedule {
                 throw new IllegalStateException("cannot run " + className + "#" + methodName, e);
               }
               if (atVerdict != null) {
-                atVerdict.accept(new Outcome(verdict.get(), bugFoundSoFar()));
+                atVerdict.accept(new Outcome(verdict.get(), bugFoundSoFar(), costSoFar()));
               }
               return Unit.INSTANCE;
             });
@@ -160,7 +161,7 @@ final class Schedule {
             /* timelineCoverageType */ null);
     Throwable bug = new TestRunner(config).run();
     ClockTrace.on = false;
-    return new Outcome(verdict.get(), bug);
+    return new Outcome(verdict.get(), bug, "");
   }
 
   /**
@@ -168,13 +169,33 @@ final class Schedule {
    * runtime classes live in the instrumented JDK, not on the compile classpath: hence reflection.
    */
   private static Throwable bugFoundSoFar() {
+    return frayContext().getBugFound();
+  }
+
+  /**
+   * What the schedule has cost so far, in Fray's units: the scheduled steps, and the threads Fray
+   * has registered (it keeps an ended thread until the run ends, and walks every registered thread
+   * at each step, so steps times threads is the work).
+   */
+  private static String costSoFar() {
+    RunContext context = frayContext();
+    java.util.Map<ThreadState, Long> states =
+        context.getRegisteredThreads().values().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    c -> c.getState(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    return String.format(
+        "%d scheduled steps, %d threads registered, walked: %s",
+        context.getStep(), context.getRegisteredThreads().size(), states);
+  }
+
+  private static RunContext frayContext() {
     try {
       Object delegate =
           Class.forName("org.pastalab.fray.runtime.Runtime").getField("LOCK_DELEGATE").get(null);
-      return ((RunContext) delegate.getClass().getMethod("getContext").invoke(delegate))
-          .getBugFound();
+      return (RunContext) delegate.getClass().getMethod("getContext").invoke(delegate);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("deterministic: cannot ask Fray for what it found", e);
+      throw new IllegalStateException("deterministic: cannot ask Fray for its run's state", e);
     }
   }
 
@@ -183,7 +204,7 @@ final class Schedule {
     return switch (scheduler) {
       case "random" -> new RandomScheduler(r);
       case "pct" -> new PCTScheduler(r, 3, 0);
-      default -> new POSScheduler(r);
+      default -> new PosScheduler(r);
     };
   }
 

@@ -38,7 +38,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *   --explore N     explore: run the one selected test under N schedules, each with its own
  *                   seed, and stop at the first failure, printing the seed that replays it
  *   -t, --test NAME only this test (testReElection3A, TestReElection3A or ReElection3A)
- *   --scheduler S   pos (default), random or pct: how Fray picks the next thread
+ *   --scheduler S   pos (default), random or pct: how Fray picks the next thread. fray-pos:
+ *                   Fray's own POS class, which pos mirrors (see PosScheduler): the same runs,
+ *                   slower; a check that the mirror still is one
  *   --time-step NS  nanoseconds the virtual clock advances on each read (default 1000;
  *                   Fray's own default)
  *   --latency MS    a request takes 0 to MS ms (seeded) to reach its server (default: MS is
@@ -118,8 +120,8 @@ public final class Deterministic {
         }
       }
     }
-    if (!List.of("pos", "random", "pct").contains(scheduler)) {
-      usage("unknown scheduler " + scheduler + " (pos, random, pct)");
+    if (!List.of("pos", "fray-pos", "random", "pct").contains(scheduler)) {
+      usage("unknown scheduler " + scheduler + " (pos, random, pct, fray-pos)");
     }
     // Every schedule runs in a JVM started for it, told the test's class (--class), which then does
     // no discovery: JUnit's discovery leaves the JDK in another state (classes loaded, tables

@@ -15,18 +15,21 @@ import org.pastalab.fray.core.scheduler.Scheduler;
  * Fray's POS scheduler (partial order sampling), step for step, with its table of priorities keyed
  * by thread id instead of by Fray's thread object.
  *
- * <p>Why: Fray 0.9.2's {@code POSScheduler} keeps each waiting thread's priority in a hash map keyed
- * by {@code ThreadContext}, whose hash code is the identity hash code. The deterministic mode runs
- * with {@code -XX:hashCode=2} (every identity hash code is 1, see the instructor guide), which puts
- * every key in one bin: each lookup searched the whole table, and when a pool's threads all woke at
- * once that search took more than half of the CPU of a run ({@code testBackup3B}, seed 7, profiled).
- * Thread ids hash well.
+ * <p>Why: Fray 0.9.2's {@code POSScheduler} keeps each waiting thread's priority in a hash map
+ * keyed by {@code ThreadContext}, whose hash code is the identity hash code. The deterministic mode
+ * runs with {@code -XX:hashCode=2} (every identity hash code is 1, see the instructor guide), which
+ * puts every key in one bin: each lookup searched the whole table, and when a pool's threads all
+ * woke at once that search took more than half of the CPU of a run ({@code testBackup3B}, seed 7,
+ * profiled). Thread ids hash well.
  *
  * <p>The algorithm is Fray's: each thread that can run draws a random priority (uniform in [0, 1))
  * the first time it is seen waiting; a thread whose next operation races with nothing runs first;
  * otherwise the thread of lowest priority runs, and it and every waiting thread whose operation
- * races with the one chosen draw new priorities when next seen. The random numbers are drawn in
- * the same order as Fray's, so a seed gives the same schedule under either class.
+ * races with the one chosen draw new priorities when next seen. The random numbers are drawn in the
+ * same order as Fray's, so a seed gives the same run under either class: {@code --scheduler
+ * fray-pos} runs Fray's own class, and seed 7 gave the same event log under both for {@code
+ * testInitialElection3A} ({@code 195d8680f384941c}) and {@code testBackup3B} ({@code
+ * 254948f6882ef318}; 56 s against 104 s).
  */
 final class PosScheduler extends Scheduler {
   private record Ranked(ThreadContext thread, double priority) {}

@@ -173,20 +173,19 @@ final class Schedule {
   }
 
   /**
-   * What the schedule has cost so far, in Fray's units: the scheduled steps, and the threads Fray
-   * has registered (it keeps an ended thread until the run ends, and walks every registered thread
-   * at each step, so steps times threads is the work).
+   * What the schedule has cost so far, in Fray's units: the scheduled steps, and the threads the
+   * run has started, and how many of them have not ended. At every step Fray walks the threads that
+   * have not ended (see {@link ThreadRegistry}), so steps times those threads is its work.
    */
   private static String costSoFar() {
     RunContext context = frayContext();
-    java.util.Map<ThreadState, Long> states =
+    long notEnded =
         context.getRegisteredThreads().values().stream()
-            .collect(
-                java.util.stream.Collectors.groupingBy(
-                    c -> c.getState(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            .filter(c -> c.getState() != ThreadState.Completed)
+            .count();
     return String.format(
-        "%d scheduled steps, %d threads registered, walked: %s",
-        context.getStep(), context.getRegisteredThreads().size(), states);
+        "%d scheduled steps; %d threads started, %d of them not ended",
+        context.getStep(), context.getRegisteredThreads().size(), notEnded);
   }
 
   private static RunContext frayContext() {
@@ -202,6 +201,7 @@ final class Schedule {
   private Scheduler schedulerFor(long seed) {
     Randomness r = randomness(seed);
     return switch (scheduler) {
+      case "fray-pos" -> new org.pastalab.fray.core.scheduler.POSScheduler(r);
       case "random" -> new RandomScheduler(r);
       case "pct" -> new PCTScheduler(r, 3, 0);
       default -> new PosScheduler(r);

@@ -123,14 +123,25 @@ final class ThreadRegistry extends ConcurrentHashMap<Long, ThreadContext> {
     }
   }
 
-  /** Every {@link #WALKS_PER_SWEEP} walks, drops the threads Fray is done with from the walks. */
+  /**
+   * Every {@link #WALKS_PER_SWEEP} walks, drops the threads Fray is done with from the walks. A
+   * loop, not {@code removeIf} with a lambda: Fray instruments this class like any other, and a
+   * static field read in the lambda ({@code ThreadState.Completed}) called into Fray for every
+   * thread swept (15% of the CPU of {@code testReliableChurn3C}). Read once here, it is one call a
+   * sweep.
+   */
   private void sweepNowAndThen() {
     if (++walksSinceSweep < WALKS_PER_SWEEP) {
       return;
     }
     walksSinceSweep = 0;
-    if (walked.values().removeIf(t -> t.getState() == ThreadState.Completed && !t.isExiting())) {
-      walkedCopy = null;
+    ThreadState completed = ThreadState.Completed;
+    for (Iterator<ThreadContext> it = walked.values().iterator(); it.hasNext(); ) {
+      ThreadContext thread = it.next();
+      if (thread.getState() == completed && !thread.isExiting()) {
+        it.remove();
+        walkedCopy = null;
+      }
     }
   }
 

@@ -3,13 +3,17 @@ package deterministic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pastalab.fray.core.ThreadContext;
 import org.pastalab.fray.core.concurrency.operations.NonRacingOperation;
+import org.pastalab.fray.core.concurrency.operations.Operation;
 import org.pastalab.fray.core.concurrency.operations.RacingOperation;
 import org.pastalab.fray.core.randomness.Randomness;
 import org.pastalab.fray.core.scheduler.Scheduler;
+import org.pastalab.fray.rmi.ThreadState;
 
 /**
  * Fray's POS scheduler (partial order sampling), step for step, with its table of priorities keyed
@@ -62,15 +66,35 @@ final class PosScheduler extends Scheduler {
       return lowestPriority(nonRacing);
     }
     ThreadContext next = lowestPriority(runnable);
+    forgetAfterChoosing(next, runnable);
+    return next;
+  }
+
+  /**
+   * Fray's rule: the thread chosen, and every runnable thread whose operation races with the chosen
+   * one, draw new priorities when next seen. Two differences that change no choice, only the cost:
+   * the runnable threads are looked up in a set (Fray searches the list for every entry), and the
+   * entries of threads that have ended are dropped (Fray keeps them: a thread chosen by the early
+   * return above keeps its entry, and one that then ends is never runnable again, so its entry is
+   * never read). {@code ThreadState.Completed} is read here once, not in the lambda: Fray calls
+   * into its runtime at every static field read of an instrumented class.
+   */
+  private void forgetAfterChoosing(ThreadContext next, List<ThreadContext> runnable) {
+    Set<Long> runnableIds = new HashSet<>();
+    for (ThreadContext thread : runnable) {
+      runnableIds.add(idOf(thread));
+    }
+    Operation chosen = next.getPendingOperation();
+    ThreadState ended = ThreadState.Completed;
     priorities
         .values()
         .removeIf(
             r ->
                 r.thread() == next
+                    || r.thread().getState() == ended
                     || (r.thread().getPendingOperation() instanceof RacingOperation op
-                        && runnable.contains(r.thread())
-                        && op.isRacing(next.getPendingOperation())));
-    return next;
+                        && op.isRacing(chosen)
+                        && runnableIds.contains(idOf(r.thread()))));
   }
 
   /** The first thread of lowest priority, in the order given (as Kotlin's {@code minBy}). */

@@ -3,17 +3,14 @@ package deterministic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.pastalab.fray.core.ThreadContext;
 import org.pastalab.fray.core.concurrency.operations.NonRacingOperation;
 import org.pastalab.fray.core.concurrency.operations.Operation;
 import org.pastalab.fray.core.concurrency.operations.RacingOperation;
 import org.pastalab.fray.core.randomness.Randomness;
 import org.pastalab.fray.core.scheduler.Scheduler;
-import org.pastalab.fray.rmi.ThreadState;
 
 /**
  * Fray's POS scheduler (partial order sampling), step for step, with its table of priorities keyed
@@ -24,7 +21,8 @@ import org.pastalab.fray.rmi.ThreadState;
  * runs with {@code -XX:hashCode=2} (every identity hash code is 1, see the instructor guide), which
  * puts every key in one bin: each lookup searched the whole table, and when a pool's threads all
  * woke at once that search took more than half of the CPU of a run ({@code testBackup3B}, seed 7,
- * profiled). Thread ids hash well.
+ * profiled). Thread ids hash well. And after each choice Fray sweeps the whole table, which keeps
+ * blocked and ended threads too (see {@link #forgetAfterChoosing}).
  *
  * <p>The algorithm is Fray's: each thread that can run draws a random priority (uniform in [0, 1))
  * the first time it is seen waiting; a thread whose next operation races with nothing runs first;
@@ -36,13 +34,8 @@ import org.pastalab.fray.rmi.ThreadState;
  * 254948f6882ef318}; 56 s against 104 s).
  */
 final class PosScheduler extends Scheduler {
-  /**
-   * Each waiting thread's priority, by thread id. The priority sits in a class of its own ({@link
-   * RankedThread}), not in a nested one: Fray instruments this class like any other, and treats a
-   * read of a nested class's field as a shared memory access, a call into Fray for every entry of
-   * every step's sweep below (a fifth of the CPU of {@code testReliableChurn3C}).
-   */
-  private final Map<Long, RankedThread> priorities = new HashMap<>();
+  /** Each waiting thread's priority, by thread id. */
+  private final Map<Long, Double> priorities = new HashMap<>();
 
   PosScheduler(Randomness randomness) {
     super(randomness);
@@ -56,8 +49,7 @@ final class PosScheduler extends Scheduler {
     }
     List<ThreadContext> nonRacing = new ArrayList<>();
     for (ThreadContext thread : runnable) {
-      priorities.computeIfAbsent(
-          idOf(thread), id -> new RankedThread(thread, getRand().nextDouble(0.0, 1.0)));
+      priorities.computeIfAbsent(idOf(thread), id -> getRand().nextDouble(0.0, 1.0));
       if (thread.getPendingOperation() instanceof NonRacingOperation) {
         nonRacing.add(thread);
       }
@@ -72,37 +64,27 @@ final class PosScheduler extends Scheduler {
 
   /**
    * Fray's rule: the thread chosen, and every runnable thread whose operation races with the chosen
-   * one, draw new priorities when next seen. Two differences that change no choice, only the cost:
-   * the runnable threads are looked up in a set (Fray searches the list for every entry), and the
-   * entries of threads that have ended are dropped (Fray keeps them: a thread chosen by the early
-   * return above keeps its entry, and one that then ends is never runnable again, so its entry is
-   * never read). {@code ThreadState.Completed} is read here once, not in the lambda: Fray calls
-   * into its runtime at every static field read of an instrumented class.
+   * one, draw new priorities when next seen. Fray sweeps its whole table for them, and the table
+   * keeps the threads that are blocked (a thread chosen by the early return above keeps its entry
+   * while it waits again) and those that have ended: hundreds in a churn test, at every step. Only
+   * runnable threads can match the rule, so only they are looked at: the same entries go.
    */
   private void forgetAfterChoosing(ThreadContext next, List<ThreadContext> runnable) {
-    Set<Long> runnableIds = new HashSet<>();
-    for (ThreadContext thread : runnable) {
-      runnableIds.add(idOf(thread));
-    }
     Operation chosen = next.getPendingOperation();
-    ThreadState ended = ThreadState.Completed;
-    priorities
-        .values()
-        .removeIf(
-            r ->
-                r.thread() == next
-                    || r.thread().getState() == ended
-                    || (r.thread().getPendingOperation() instanceof RacingOperation op
-                        && op.isRacing(chosen)
-                        && runnableIds.contains(idOf(r.thread()))));
+    for (ThreadContext thread : runnable) {
+      if (thread == next
+          || (thread.getPendingOperation() instanceof RacingOperation op && op.isRacing(chosen))) {
+        priorities.remove(idOf(thread));
+      }
+    }
   }
 
   /** The first thread of lowest priority, in the order given (as Kotlin's {@code minBy}). */
   private ThreadContext lowestPriority(List<ThreadContext> threads) {
     ThreadContext lowest = threads.get(0);
-    double lowestPriority = priorities.get(idOf(lowest)).priority();
+    double lowestPriority = priorities.get(idOf(lowest));
     for (ThreadContext thread : threads) {
-      double p = priorities.get(idOf(thread)).priority();
+      double p = priorities.get(idOf(thread));
       if (p < lowestPriority) {
         lowest = thread;
         lowestPriority = p;

@@ -49,6 +49,11 @@ record GradedRun(int status, String output, JsonObject json) {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().put("RAFTLAB_TEST_KILL_SECONDS", killSeconds);
+    // The thread bomb must meet the thread limit well before the kill limit. At the grader's
+    // 10,000 it took 6.5 s on a quiet 2-core machine, and more than the 20 s above beside another
+    // JVM of 1,200 threads, so the attack was "killed after 20 s" instead of stopped by the limit.
+    // The attacked tests (Lab 3A) run a few dozen threads, so 1,000 still leaves room.
+    pb.environment().put("RAFTLAB_MAX_THREADS", "1000");
     int status = pb.start().waitFor();
     JsonObject parsed = null;
     if (Files.exists(json)) {

@@ -154,6 +154,9 @@ public final class Deterministic {
       ok = replayEach(tests, base, out, scheduler, timeStep, latency, quiet, traceClock);
     } else {
       VirtualClock.install(traceClock);
+      if (!Boolean.getBoolean("deterministic.fullWalks")) { // to measure what the index saves
+        IndexedWalks.install();
+      }
       Schedule schedule =
           new Schedule(foldersOnClasspath(), scheduler, timeStep, out.resolve("fray"));
       int bound = latency != null ? latency : latencyOf(base);

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pastalab.fray.core.RunContext;
 import org.pastalab.fray.core.ThreadContext;
+import org.pastalab.fray.core.ThreadIndex;
 import org.pastalab.fray.rmi.ThreadState;
 
 /**
@@ -55,6 +56,15 @@ final class ThreadRegistry extends ConcurrentHashMap<Long, ThreadContext> {
   private int walksSinceSweep;
 
   /**
+   * The threads that Fray's scheduling step walks (see {@link ThreadIndex}), kept up to date here.
+   */
+  private final ThreadIndex index;
+
+  private ThreadRegistry(RunContext context) {
+    this.index = ThreadIndex.start(context, this);
+  }
+
+  /**
    * Puts a registry in place of the table of {@code context}, with the threads registered so far.
    * Call it first thing in the run's body, while the body's thread is the only one: it copies the
    * table, and a thread registered between the copy and the swap would be lost.
@@ -63,7 +73,7 @@ final class ThreadRegistry extends ConcurrentHashMap<Long, ThreadContext> {
     try {
       Field table = RunContext.class.getDeclaredField("registeredThreads");
       table.setAccessible(true);
-      ThreadRegistry registry = new ThreadRegistry();
+      ThreadRegistry registry = new ThreadRegistry(context);
       @SuppressWarnings("unchecked")
       Map<Long, ThreadContext> old = (Map<Long, ThreadContext>) table.get(context);
       for (Map.Entry<Long, ThreadContext> e : old.entrySet()) {
@@ -84,6 +94,7 @@ final class ThreadRegistry extends ConcurrentHashMap<Long, ThreadContext> {
       walked.put(id, thread);
       walkedCopy = null;
     }
+    index.add(thread);
     return super.put(id, thread);
   }
 
@@ -92,6 +103,9 @@ final class ThreadRegistry extends ConcurrentHashMap<Long, ThreadContext> {
     synchronized (walked) {
       walked.remove(id);
       walkedCopy = null;
+    }
+    if (id instanceof Long key) {
+      index.remove(key);
     }
     return super.remove(id);
   }
@@ -102,6 +116,7 @@ final class ThreadRegistry extends ConcurrentHashMap<Long, ThreadContext> {
       walked.clear();
       walkedCopy = null;
     }
+    index.clear();
     super.clear();
   }
 

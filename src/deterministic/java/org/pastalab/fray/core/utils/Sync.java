@@ -55,6 +55,9 @@ public final class Sync {
     try {
       while (count.get() < goal) {
         LockSupport.park();
+        // Interrupted meanwhile (a peer's kill() interrupts its RPC threads while they wait for
+        // their turn): set that aside too, or every later park returns at once.
+        interrupted |= Thread.interrupted();
       }
     } finally {
       if (interrupted) {

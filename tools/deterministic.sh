@@ -106,21 +106,11 @@ export DETERMINISTIC_REPLAY
 # for another (SynchronousQueue and LinkedTransferQueue spin up to 64 times before they park: the
 # apply channel, every cached pool) only burns scheduled steps, each of which walks every thread of
 # the run. On one processor the JDK (and labrpc's handler pool) park at once.
-# One processor for the run, where taskset is (Linux): Fray lets one thread run at a time and hands
-# the turn from thread to thread millions of times. On one processor a hand-off is a switch there;
-# on two it wakes the other processor, and the run waits for it (testReliableChurn3C, seed 7: 214 s
-# on two, 162 s on one). DETERMINISTIC_PIN=no leaves the run on every processor.
-pin=""
-if [ "${DETERMINISTIC_PIN:-yes}" != no ] && command -v taskset >/dev/null 2>&1; then
-  cpus=$(taskset -cp $$ 2>/dev/null | sed 's/.*: *//')
-  cpu=${cpus##*[,-]}
-  [ -n "$cpu" ] && pin="taskset -c $cpu"
-fi
-exec $pin "$build/fray/fray-java/bin/java" \
+exec "$build/fray/fray-java/bin/java" \
   -XX:+UseSerialGC -Xss1m -XX:+UnlockExperimentalVMOptions -XX:hashCode=2 -XX:ActiveProcessorCount=1 \
   "-javaagent:$build/fray/fray-agent.jar" \
   "-agentpath:$build/fray/fray-jvmti/libjvmti.so" \
   "-Dfray.workDir=$build/fray/fray-report" \
-  --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
+  --add-opens java.base/java.util.concurrent=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
   -Djdk.attach.allowAttachSelf=true -XX:+EnableDynamicAgentLoading \
   -cp "$cp" deterministic.Deterministic --out "$build/logs" "$@"

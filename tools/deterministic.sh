@@ -106,11 +106,26 @@ export DETERMINISTIC_REPLAY
 # for another (SynchronousQueue and LinkedTransferQueue spin up to 64 times before they park: the
 # apply channel, every cached pool) only burns scheduled steps, each of which walks every thread of
 # the run. On one processor the JDK (and labrpc's handler pool) park at once.
-exec "$build/fray/fray-java/bin/java" \
+# One processor for the run, where taskset is (Linux): Fray lets one thread run at a time and hands
+# the turn from thread to thread millions of times. On two processors each hand-off woke the other
+# from idle and waited for it (testReliableChurn3C, seed 7: 214 s on two, 162 s on one). The short
+# tests pay for it, the JIT compilers now taking turns with the test (testInitialElection3A: 6 s on
+# two, 14 s on one); pinning only the run's threads (sched_setaffinity from Java) was tried, and one
+# run in 44 then ended with another event log. DETERMINISTIC_PIN=no leaves the run on every processor.
+pin=""
+if [ "${DETERMINISTIC_PIN:-yes}" != no ] && command -v taskset >/dev/null 2>&1; then
+  cpus=$(taskset -cp $$ 2>/dev/null | sed 's/.*: *//')
+  cpu=${cpus##*[,-]}
+  # Only if taskset may set it here: a container can forbid it, and the run must not die of that.
+  if [ -n "$cpu" ] && taskset -c "$cpu" true 2>/dev/null; then
+    pin="taskset -c $cpu"
+  fi
+fi
+exec $pin "$build/fray/fray-java/bin/java" \
   -XX:+UseSerialGC -Xss1m -XX:+UnlockExperimentalVMOptions -XX:hashCode=2 -XX:ActiveProcessorCount=1 \
   "-javaagent:$build/fray/fray-agent.jar" \
   "-agentpath:$build/fray/fray-jvmti/libjvmti.so" \
   "-Dfray.workDir=$build/fray/fray-report" \
-  --add-opens java.base/java.util.concurrent=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+  --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
   -Djdk.attach.allowAttachSelf=true -XX:+EnableDynamicAgentLoading \
   -cp "$cp" deterministic.Deterministic --out "$build/logs" "$@"

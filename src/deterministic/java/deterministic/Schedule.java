@@ -159,7 +159,6 @@ final class Schedule {
             /* abortThreadExecutionAfterMainExit */ true,
             /* resolveRacingOperationStackTraceHash */ false,
             /* timelineCoverageType */ null);
-    OneProcessor.pinCallingThread(); // the run's threads: this one and those it starts
     Throwable bug = new TestRunner(config).run();
     ClockTrace.on = false;
     return new Outcome(verdict.get(), bug, "");

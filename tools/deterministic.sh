@@ -110,8 +110,8 @@ export DETERMINISTIC_REPLAY
 # the turn from thread to thread millions of times. On two processors each hand-off woke the other
 # from idle and waited for it (testReliableChurn3C, seed 7: 214 s on two, 162 s on one). The short
 # tests pay for it, the JIT compilers now taking turns with the test (testInitialElection3A: 6 s on
-# two, 14 s on one); pinning only the run's threads (sched_setaffinity from Java) was tried, and one
-# run in 44 then ended with another event log. DETERMINISTIC_PIN=no leaves the run on every processor.
+# two, 14 s on one). Pinning only the run's threads (sched_setaffinity from Java) was tried: 2 runs
+# in 88 then ended with another event log. DETERMINISTIC_PIN=no leaves the run on every processor.
 pin=""
 if [ "${DETERMINISTIC_PIN:-yes}" != no ] && command -v taskset >/dev/null 2>&1; then
   cpus=$(taskset -cp $$ 2>/dev/null | sed 's/.*: *//')

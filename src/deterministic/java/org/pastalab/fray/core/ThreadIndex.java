@@ -156,9 +156,8 @@ public final class ThreadIndex {
 
   private synchronized Collection<ThreadContext> candidates() {
     // Fray read its clock just before it walks, and that read moved the clock on: now is at least
-    // the time Fray compares deadlines with, so every deadline Fray finds over is in here, and so
-    // is
-    // the earliest one it does not.
+    // the time Fray compares deadlines with. So every deadline Fray finds over is in here, and so
+    // is the earliest one it does not.
     long now = context.getTimeController().currentTimeMillisRawNoIncrement();
     List<ThreadContext> chosen = new ArrayList<>(runnable.cardinality() + 4);
     for (int slot = runnable.nextSetBit(0); slot >= 0; slot = runnable.nextSetBit(slot + 1)) {
